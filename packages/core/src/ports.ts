@@ -1,0 +1,92 @@
+import type { App, Credential } from "./app.ts";
+import type { AttemptResult, Session, SessionStatus } from "./session.ts";
+
+/**
+ * Persistence port. Two adapters (SQLite default, PostgreSQL at scale) pass one conformance suite.
+ * Every method that changes session state is atomic: two processes racing on one token see exactly one winner.
+ */
+export interface Store {
+  /** Creates or upgrades the schema; idempotent, safe when several processes start at once. */
+  migrate(): Promise<void>;
+  close(): Promise<void>;
+
+  createApp(app: App): Promise<void>;
+  getApp(appId: string): Promise<App | null>;
+  listApps(): Promise<App[]>;
+  updateApp(
+    appId: string,
+    patch: Partial<Pick<App, "name" | "disabled" | "redirectHosts" | "rateLimitPerSecond">>,
+  ): Promise<App | null>;
+
+  addCredential(credential: Credential): Promise<void>;
+  getCredential(secretId: string): Promise<Credential | null>;
+  listCredentials(appId: string): Promise<Credential[]>;
+  disableCredential(secretId: string): Promise<boolean>;
+
+  createSession(session: Session): Promise<void>;
+  getSessionByToken(token: string): Promise<Session | null>;
+  getSessionById(id: string): Promise<Session | null>;
+  /** Sessions of one app, newest first, for the console. */
+  listSessions(appId: string | null, options: { limit: number; before?: number }): Promise<Session[]>;
+
+  /**
+   * Compare-and-set on status: applies `patch` only when the session's status is one of `from`.
+   * Returns the updated session, or null when the status did not match (someone else won the race).
+   */
+  transitionSession(
+    token: string,
+    from: readonly SessionStatus[],
+    patch: Partial<Pick<Session, "status" | "startedAt" | "finishedAt" | "resultCode" | "resultMessage">>,
+  ): Promise<Session | null>;
+
+  /**
+   * Atomically counts one more attempt if the session is not terminal and `attemptCount < retryLimit`.
+   * Returns the session after the increment, or null when the limit was reached or it is terminal.
+   */
+  claimAttempt(token: string): Promise<Session | null>;
+
+  addAttemptResult(sessionId: string, result: AttemptResult): Promise<void>;
+  listAttemptResults(sessionId: string): Promise<AttemptResult[]>;
+
+  /** Sessions whose retention ended before `now` (media to purge). */
+  listExpiredSessions(now: number, limit: number): Promise<Session[]>;
+  /** Marks media purged: drops evidence keys from attempts and the reference key. */
+  markPurged(sessionId: string): Promise<void>;
+
+  /** Usage/billing counts: one row per (app, action, day, billed). */
+  recordUsage(entry: UsageEntry): Promise<void>;
+  usageSummary(appId: string | null, fromDay: string, toDay: string): Promise<UsageRow[]>;
+}
+
+export interface UsageEntry {
+  readonly appId: string;
+  readonly action: string;
+  readonly billed: boolean;
+  readonly at: number;
+}
+
+export interface UsageRow {
+  readonly appId: string;
+  readonly action: string;
+  /** UTC day, YYYY-MM-DD. */
+  readonly day: string;
+  readonly calls: number;
+  readonly billed: number;
+}
+
+/** Binary objects: reference photos, uploads, evidence. Filesystem by default, S3-compatible at scale. */
+export interface BlobStore {
+  put(key: string, data: Uint8Array, contentType: string): Promise<void>;
+  /** null when absent. */
+  get(key: string): Promise<{ data: Uint8Array; contentType: string } | null>;
+  head(key: string): Promise<{ size: number; contentType: string } | null>;
+  delete(key: string): Promise<void>;
+  /** Deletes every object under the prefix. */
+  deletePrefix(prefix: string): Promise<void>;
+}
+
+export interface Clock {
+  now(): number;
+}
+
+export const systemClock: Clock = { now: () => Date.now() };
