@@ -1,0 +1,1 @@
+export { openSqliteStore, type SqliteStoreOptions, sqliteMigrations } from "./sqlite/index.ts";
