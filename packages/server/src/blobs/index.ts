@@ -1,0 +1,2 @@
+export { FsBlobStore } from "./fs.ts";
+export { assertBlobKey, assertBlobPrefix, assertContentType } from "./keys.ts";
