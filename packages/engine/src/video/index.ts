@@ -1,0 +1,5 @@
+export * from "./decode.ts";
+export * from "./errors.ts";
+export { ffmpegPath } from "./ffmpeg.ts";
+export * from "./jpeg.ts";
+export type { VideoProbe } from "./probe.ts";
