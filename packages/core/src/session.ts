@@ -162,3 +162,34 @@ export function assertCanAttempt(session: Session, now: number): void {
   if (session.attemptCount >= session.retryLimit)
     throw new SessionStateViolation("retry_limit", "Retry limit has been reached");
 }
+
+/** Names of `AttemptResult.evidence` entries that the result actions read (values are BlobStore keys). */
+export const evidenceNames = {
+  /** Best face frame, JPEG. */
+  bestFrame: "bestFrame",
+  /** Liveness video (reflection-lit or recorded). */
+  video: "video",
+  /** Video of the requested actions (blink, nod, …). */
+  actionVideo: "actionVideo",
+  /** Raw capture package of the liveness algorithm. */
+  liveData: "liveData",
+} as const;
+
+/** An in-progress session not finished this long after it started is timed out (the user left the page). */
+export const attemptWindowMs = 60 * 60_000;
+
+export type FinishStatus = Exclude<SessionStatus, "created" | "in_progress">;
+
+/** How a session ends. passed/failed come from real attempt results; the others from the page or a timer. */
+export interface SessionOutcome {
+  readonly status: FinishStatus;
+  /** Web result code; defaults: passed 0, failed = last attempt's code, timed_out 15, cancelled/unsupported 17. */
+  readonly resultCode?: number;
+  readonly resultMessage?: string;
+}
+
+export const defaultOutcomeCodes: Readonly<Record<"timed_out" | "cancelled" | "unsupported", number>> = {
+  timed_out: 15,
+  cancelled: 17,
+  unsupported: 17,
+};

@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
+import { createCipheriv, createDecipheriv, createHmac, randomBytes } from "node:crypto";
 
 /**
  * Encrypts SecretKeys at rest. They must be recoverable (HMAC verification needs the key itself),
@@ -30,5 +30,10 @@ export class SecretBox {
     const decipher = createDecipheriv("aes-256-gcm", this.#key, Buffer.from(iv, "base64"));
     decipher.setAuthTag(Buffer.from(tag, "base64"));
     return Buffer.concat([decipher.update(Buffer.from(body, "base64")), decipher.final()]).toString("utf8");
+  }
+
+  /** A key for one purpose (e.g. signing upload URLs), derived from the master key so every process shares it. */
+  deriveKey(purpose: string): Buffer {
+    return createHmac("sha256", this.#key).update(`openekyc:${purpose}`, "utf8").digest();
   }
 }

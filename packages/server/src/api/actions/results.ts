@@ -1,0 +1,72 @@
+import { createHash } from "node:crypto";
+import {
+  type AttemptResult,
+  type BlobStore,
+  evidenceNames,
+  isTerminal,
+  type SdkResultCode,
+  type Session,
+  sdkResultCodes,
+} from "@openekyc/core";
+import type { UploadService } from "../../services/uploads.ts";
+
+/** VerificationDetail (reference §6.2) for one attempt. */
+export function verificationDetail(attempt: AttemptResult): Record<string, unknown> {
+  return {
+    ErrorCode: attempt.errorCode,
+    ErrorMsg: attempt.errorMsg,
+    LivenessErrorCode: attempt.livenessErrorCode,
+    LivenessErrorMsg: attempt.livenessErrorMsg,
+    CompareErrorCode: attempt.compareErrorCode,
+    CompareErrorMsg: attempt.compareErrorMsg,
+    ReqTimestamp: attempt.reqTimestamp,
+    Similarity: attempt.similarity,
+    Seq: attempt.seq,
+    LivenessInfoTag: [...attempt.livenessInfoTags],
+  };
+}
+
+export type EvidenceName = keyof typeof evidenceNames;
+
+/** The evidence blob of an attempt, or null when the attempt has none (or media were purged). */
+export async function evidenceBlob(
+  blobs: BlobStore,
+  attempt: AttemptResult | undefined,
+  name: EvidenceName,
+): Promise<Uint8Array | null> {
+  const key = attempt?.evidence[evidenceNames[name]];
+  if (!key) return null;
+  return (await blobs.get(key))?.data ?? null;
+}
+
+export async function evidenceBase64(
+  blobs: BlobStore,
+  attempt: AttemptResult | undefined,
+  name: EvidenceName,
+): Promise<string | null> {
+  const data = await evidenceBlob(blobs, attempt, name);
+  return data ? Buffer.from(data).toString("base64") : null;
+}
+
+/** FileInfo (reference §6.6): a signed URL valid 10 minutes, MD5 and size; null when absent. */
+export async function evidenceFileInfo(
+  blobs: BlobStore,
+  uploads: UploadService,
+  attempt: AttemptResult | undefined,
+  name: EvidenceName,
+): Promise<{ Url: string; MD5: string; Size: number } | null> {
+  const key = attempt?.evidence[evidenceNames[name]];
+  const data = await evidenceBlob(blobs, attempt, name);
+  if (!key || !data) return null;
+  return { Url: uploads.mediaUrl(key), MD5: createHash("md5").update(data).digest("hex"), Size: data.length };
+}
+
+/** Final result of a session in the SDK flows' string codes; "-999" until it has passed or failed. */
+export function sdkResult(session: Session): { Result: string; Description: string } {
+  if (!isTerminal(session.status) || (session.status !== "passed" && session.status !== "failed")) {
+    return { Result: "-999", Description: sdkResultCodes["-999"].message };
+  }
+  const code = String(session.resultCode ?? 1001);
+  const known = (sdkResultCodes as Record<string, { message: string }>)[code as SdkResultCode];
+  return { Result: code, Description: known?.message ?? session.resultMessage ?? "" };
+}

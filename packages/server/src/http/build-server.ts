@@ -1,0 +1,70 @@
+import { randomUUID } from "node:crypto";
+import Fastify, { type FastifyInstance, type FastifyPluginAsync, LogController } from "fastify";
+import type { ServerDeps } from "../deps.ts";
+import { createServices, type ServerServices } from "../services/index.ts";
+import { apiRoutes } from "./api-routes.ts";
+import { blobRoutes } from "./blob-routes.ts";
+
+/** Options every extra plugin (e.g. `http/page`) receives: the dependencies and the shared services. */
+export interface ServerPluginOptions {
+  readonly deps: ServerDeps;
+  readonly services: ServerServices;
+}
+
+export interface BuildServerOptions {
+  /** Registered after the core routes, each in its own encapsulated context. */
+  readonly plugins?: readonly FastifyPluginAsync<ServerPluginOptions>[];
+  /** Services to share (tests, the composition root); built from `deps` when absent. */
+  readonly services?: ServerServices;
+}
+
+/**
+ * The HTTP server: `GET /healthz`, the Tencent-compatible API at `/`, signed blob URLs at `/blobs/…`,
+ * then the given plugins. Not listening yet: the caller calls `listen`.
+ */
+export async function buildServer(
+  deps: ServerDeps,
+  options: BuildServerOptions = {},
+): Promise<FastifyInstance> {
+  const app = Fastify({
+    ...(deps.logger ? { loggerInstance: deps.logger } : { logger: { level: deps.config.logLevel } }),
+    // One structured line per API call is written by the API route itself, without query strings
+    // (v1 GET carries the Signature there) or bodies (images).
+    logController: new LogController({ disableRequestLogging: true }),
+    genReqId: () => randomUUID(),
+    bodyLimit: deps.config.maxRequestBytes,
+    return503OnClosing: true,
+  }) as unknown as FastifyInstance;
+  const services = options.services ?? createServices(deps);
+  app.decorate("openekyc", { deps, services });
+
+  app.get("/healthz", async () => ({ ok: true }));
+  await app.register(
+    apiRoutes(
+      {
+        credentials: services.credentials,
+        rateLimiter: services.rateLimiter,
+        services: {
+          sessions: services.sessions,
+          uploads: services.uploads,
+          blobs: deps.blobs,
+          clock: deps.clock,
+          publicUrl: deps.publicUrl,
+        },
+        clock: deps.clock,
+        maxClockSkewSeconds: deps.config.maxClockSkewSeconds,
+      },
+      deps.config.maxRequestBytes,
+    ),
+  );
+  await app.register(
+    blobRoutes({
+      blobs: deps.blobs,
+      urls: services.signedUrls,
+      clock: deps.clock,
+      maxUploadBytes: deps.config.maxUploadBytes,
+    }),
+  );
+  for (const plugin of options.plugins ?? []) await app.register(plugin, { deps, services });
+  return app;
+}
