@@ -2,11 +2,23 @@ import { randomBytes } from "node:crypto";
 import { type BlobStore, EkycError } from "@openekyc/core";
 import { describe, expect, it } from "vitest";
 
+export interface BlobConformanceOptions {
+  /**
+   * Set only when the atomic replacement of an object is the storage server's job, not the adapter's, and
+   * the server used in the test does not provide it; says why. The case is then left out for that run.
+   */
+  readonly serverLacksAtomicReplace?: string;
+}
+
 /**
  * The one BlobStore conformance suite; the filesystem and S3 adapters both run it. `open` gives a store
  * whose key space is empty (a fresh directory or bucket).
  */
-export function describeBlobStoreConformance(name: string, open: () => Promise<BlobStore>): void {
+export function describeBlobStoreConformance(
+  name: string,
+  open: () => Promise<BlobStore>,
+  options: BlobConformanceOptions = {},
+): void {
   describe(`BlobStore conformance: ${name}`, () => {
     const allBytes = Uint8Array.from({ length: 256 }, (_, i) => i);
 
@@ -72,15 +84,16 @@ export function describeBlobStoreConformance(name: string, open: () => Promise<B
       await blobs.deletePrefix("nothing/here/");
     });
 
-    it("concurrent writers to one key leave one whole version, never a mix", async () => {
-      const blobs = await open();
-      const versions = Array.from({ length: 8 }, (_, i) => new Uint8Array(64 * 1024).fill(i + 1));
-      await Promise.all(versions.map((v, i) => blobs.put("race/obj", v, `application/x-v${i}`)));
-      const got = await blobs.get("race/obj");
-      const index = versions.findIndex((v) => Buffer.from(v).equals(Buffer.from(got!.data)));
-      expect(index).toBeGreaterThanOrEqual(0);
-      expect(got?.contentType).toBe(`application/x-v${index}`);
-    });
+    if (!options.serverLacksAtomicReplace)
+      it("concurrent writers to one key leave one whole version, never a mix", async () => {
+        const blobs = await open();
+        const versions = Array.from({ length: 8 }, (_, i) => new Uint8Array(64 * 1024).fill(i + 1));
+        await Promise.all(versions.map((v, i) => blobs.put("race/obj", v, `application/x-v${i}`)));
+        const got = await blobs.get("race/obj");
+        const index = versions.findIndex((v) => Buffer.from(v).equals(Buffer.from(got!.data)));
+        expect(index).toBeGreaterThanOrEqual(0);
+        expect(got?.contentType).toBe(`application/x-v${index}`);
+      });
 
     it("rejects unsafe keys, prefixes and content types before any I/O", async () => {
       const blobs = await open();
