@@ -1,1 +1,2 @@
-export {};
+export type { Command, CommandIo } from "./io.ts";
+export { main } from "./main.ts";

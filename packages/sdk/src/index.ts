@@ -1,1 +1,6 @@
-export {};
+export {
+  FaceIdApiError,
+  FaceIdServerClient,
+  type ServerClientOptions,
+  tc3Authorization,
+} from "./server-client.ts";

@@ -1,0 +1,83 @@
+import { FaceIdApiError, FaceIdServerClient } from "@openekyc/sdk";
+import type { FastifyPluginAsync, FastifyReply } from "fastify";
+import type { ServerPluginOptions } from "../http/build-server.ts";
+import { demoCredentials } from "./demo-credentials.ts";
+import { demoPage, demoResultPage } from "./demo-page.ts";
+
+/**
+ * A demo merchant ("customer H5 + customer server" of the seeds) served at /demo, so a newcomer can try the
+ * whole flow in one browser. It talks to this very server over loopback through the public wire API,
+ * signed with its own app's key — exactly what a real merchant's backend does.
+ */
+export function demoPlugin(apiEndpoint: () => string): FastifyPluginAsync<ServerPluginOptions> {
+  return async function register(app, { deps }): Promise<void> {
+    const publicHost = new URL(deps.publicUrl).host;
+    let client: FaceIdServerClient | null = null;
+    const getClient = async () => {
+      if (!client) {
+        const credentials = await demoCredentials(deps.store, deps.secrets, deps.clock, publicHost);
+        client = new FaceIdServerClient({ endpoint: apiEndpoint(), ...credentials });
+      }
+      return client;
+    };
+    const html = (reply: FastifyReply, body: string) => reply.type("text/html; charset=utf-8").send(body);
+
+    app.get("/demo", async (_request, reply) => html(reply, demoPage));
+    app.get("/demo/return", async (_request, reply) => html(reply, demoResultPage));
+
+    app.post<{ Body: { compareImageBase64?: unknown; securityLevel?: unknown; language?: unknown } }>(
+      "/demo/api/start",
+      { bodyLimit: 12 * 1024 * 1024 },
+      async (request, reply) => {
+        const body = request.body ?? {};
+        const securityLevel = Number(body.securityLevel ?? 3);
+        const params: Record<string, unknown> = {
+          RedirectURL: `${deps.publicUrl}/demo/return`,
+          Extra: `demo-order-${Date.now()}`,
+          Config: {
+            SecurityLevel: [1, 2, 3, 4].includes(securityLevel) ? securityLevel : 3,
+            ...(securityLevel === 2 || securityLevel === 4 ? { ActionList: "blink,mouth" } : {}),
+            ...(typeof body.language === "string" && body.language ? { Language: body.language } : {}),
+          },
+        };
+        if (typeof body.compareImageBase64 === "string" && body.compareImageBase64.length > 0) {
+          params.CompareImageBase64 = body.compareImageBase64;
+        } else {
+          (params.Config as Record<string, unknown>).CheckMode = 3;
+        }
+        try {
+          const result = await (await getClient()).call<{ VerificationURL: string; BizToken: string }>(
+            "ApplyWebVerificationBizTokenIntl",
+            params,
+          );
+          return { verificationUrl: result.VerificationURL, bizToken: result.BizToken };
+        } catch (error) {
+          return reply.code(400).send(apiErrorBody(error));
+        }
+      },
+    );
+
+    app.get<{ Querystring: { token?: string } }>("/demo/api/result", async (request, reply) => {
+      const token = request.query.token;
+      if (!token) return reply.code(400).send({ code: "MissingParameter", message: "token is required" });
+      try {
+        const result = await (await getClient()).call<Record<string, unknown>>(
+          "GetWebVerificationResultIntl",
+          {
+            BizToken: token,
+          },
+        );
+        // The video is large and the demo page does not play it; everything else is shown as the merchant sees it.
+        const { VideoBase64: _video, ...shown } = result;
+        return shown;
+      } catch (error) {
+        return reply.code(400).send(apiErrorBody(error));
+      }
+    });
+  };
+}
+
+function apiErrorBody(error: unknown): { code: string; message: string } {
+  if (error instanceof FaceIdApiError) return { code: error.code, message: error.message };
+  return { code: "InternalError", message: error instanceof Error ? error.message : String(error) };
+}
