@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { type Clock, systemClock } from "@openekyc/core";
+import type { Clock } from "@openekyc/core";
 import type { FastifyInstance } from "fastify";
 import { FsBlobStore } from "../../src/blobs/fs.ts";
 import { configSchema, type ServerConfig } from "../../src/config/schema.ts";
@@ -13,6 +13,17 @@ import { openSqliteStore } from "../../src/store/sqlite/index.ts";
 
 // The SDKs send through http_proxy when it is set, even for 127.0.0.1.
 for (const name of ["http_proxy", "HTTP_PROXY", "https_proxy", "HTTPS_PROXY"]) delete process.env[name];
+
+/**
+ * A server clock that does not read `Date`, so a test can fake the client's Date (to sign with an old
+ * timestamp) without moving the server; `advance` moves the server on purpose (expiry tests).
+ */
+export class OffsetClock implements Clock {
+  offsetMs = 0;
+  now(): number {
+    return Math.floor(performance.timeOrigin + performance.now()) + this.offsetMs;
+  }
+}
 
 export interface TestServer {
   readonly app: FastifyInstance;
@@ -36,7 +47,7 @@ export async function startTestServer(
     store,
     blobs: new FsBlobStore(join(dir, "blobs")),
     secrets: new SecretBox("11".repeat(32)),
-    clock: options.clock ?? systemClock,
+    clock: options.clock ?? new OffsetClock(),
     publicUrl: "http://127.0.0.1:0",
   };
   // The public URL needs the port, known only after listen: build once to learn it, then rebuild.

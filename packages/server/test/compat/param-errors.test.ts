@@ -1,0 +1,155 @@
+import { request } from "node:http";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { commonV4Client, errorCode, intlEnClient } from "./clients.ts";
+import { redirectUrl, testImage } from "./fixtures.ts";
+import { startTestServer, type TestServer } from "./harness.ts";
+
+let server: TestServer;
+let image: string;
+const maxRequestBytes = 12 * 1024 * 1024;
+
+beforeAll(async () => {
+  server = await startTestServer({ config: { maxRequestBytes } });
+  image = (await testImage()).toString("base64");
+});
+afterAll(async () => server.close());
+
+const apply = (params: Record<string, unknown>) =>
+  commonV4Client(server)("ApplyWebVerificationBizTokenIntl", {
+    RedirectURL: redirectUrl,
+    Config: { CheckMode: 3 },
+    ...params,
+  });
+
+describe("parameter errors through the official SDKs", () => {
+  it("missing parameters → MissingParameter", async () => {
+    expect(await errorCode(commonV4Client(server)("GetWebVerificationResultIntl", {}))).toBe(
+      "MissingParameter",
+    );
+    expect(
+      await errorCode(intlEnClient(server, { reqMethod: "POST" })("ApplyWebVerificationBizTokenIntl", {})),
+    ).toBe("MissingParameter");
+    // CheckMode 2 (the default) compares faces, so it needs the reference photo.
+    expect(await errorCode(apply({ Config: {} }))).toBe("MissingParameter");
+    expect(await errorCode(apply({ Config: { CheckMode: 1 } }))).toBe("MissingParameter");
+  });
+
+  it("wrong types → InvalidParameter, bad values → InvalidParameterValue, unknown names → UnknownParameter", async () => {
+    expect(await errorCode(apply({ Config: { CheckMode: "3" } }))).toBe("InvalidParameter");
+    expect(
+      await errorCode(
+        intlEnClient(server, { reqMethod: "GET", signMethod: "HmacSHA1" })("ApplyLivenessToken", {
+          SecureLevel: 7,
+        }),
+      ),
+    ).toBe("InvalidParameterValue");
+    expect(await errorCode(apply({ Config: { CheckMode: 9 } }))).toBe("InvalidParameterValue");
+    expect(await errorCode(apply({ Config: { CheckMode: 3, ActionList: "blink" } }))).toBe(
+      "InvalidParameterValue",
+    );
+    expect(await errorCode(apply({ Config: { CheckMode: 3, SecurityLevel: 2, ActionList: "wink" } }))).toBe(
+      "InvalidParameterValue",
+    );
+    expect(await errorCode(apply({ Extra: "x".repeat(1001) }))).toBe("InvalidParameterValue");
+    expect(await errorCode(apply({ Colour: "red" }))).toBe("UnknownParameter");
+    expect(await errorCode(apply({ Config: { CheckMode: 3, Colour: "red" } }))).toBe("UnknownParameter");
+  });
+
+  it("redirects must be http(s), https unless loopback, and within the app's allow-list", async () => {
+    for (const url of [
+      "javascript:alert(1)",
+      "data:text/html,hi",
+      "http://merchant.example/cb",
+      "not a url",
+    ]) {
+      expect(await errorCode(apply({ RedirectURL: url }))).toBe("InvalidParameterValue");
+    }
+    expect((await apply({ RedirectURL: "http://localhost:3000/cb" })).BizToken).toBeTypeOf("string");
+    await server.deps.store.updateApp(server.credentials.AppId, { redirectHosts: ["shop.example"] });
+    server.services.credentials.forget();
+    expect(await errorCode(apply({ RedirectURL: "https://evil.example/cb" }))).toBe("InvalidParameterValue");
+    expect((await apply({ RedirectURL: "https://shop.example/cb" })).BizToken).toBeTypeOf("string");
+    await server.deps.store.updateApp(server.credentials.AppId, { redirectHosts: [] });
+    server.services.credentials.forget();
+  });
+
+  it("reference photos must be real images of at most 8 MB", async () => {
+    const notImage = Buffer.from("hello, this is text").toString("base64");
+    expect(await errorCode(apply({ CompareImageBase64: notImage, Config: {} }))).toBe(
+      "InvalidParameterValue",
+    );
+    expect(await errorCode(apply({ CompareImageBase64: "%%%not-base64", Config: {} }))).toBe(
+      "InvalidParameterValue",
+    );
+    expect(await errorCode(apply({ CompareImageBase64: "A".repeat(8 * 1024 * 1024 + 4), Config: {} }))).toBe(
+      "FailedOperation.ImageSizeTooLarge",
+    );
+    expect((await apply({ CompareImageBase64: image, Config: {} })).BizToken).toBeTypeOf("string");
+  });
+
+  it("only this server's ResourceUrls are accepted, with a matching MD5", async () => {
+    const legacy = (params: Record<string, unknown>) =>
+      commonV4Client(server)("ApplyWebVerificationToken", {
+        RedirectUrl: redirectUrl,
+        CompareImageMd5: "0".repeat(32),
+        ...params,
+      });
+    expect(await errorCode(legacy({ CompareImageUrl: "https://bucket.example/photo.jpg" }))).toBe(
+      "InvalidParameterValue",
+    );
+    const upload = await commonV4Client(server)("CreateUploadUrl", {
+      TargetAction: "ApplyWebVerificationToken",
+    });
+    await fetch(String(upload.UploadUrl), { method: "PUT", body: Buffer.from(image, "base64") });
+    expect(await errorCode(legacy({ CompareImageUrl: upload.ResourceUrl }))).toBe("InvalidParameterValue");
+    const other = await server.services.apps.createApp("other merchant");
+    const foreign = commonV4Client(server, other)("ApplyWebVerificationToken", {
+      RedirectUrl: redirectUrl,
+      CompareImageUrl: upload.ResourceUrl,
+      CompareImageMd5: "0".repeat(32),
+    });
+    expect(await errorCode(foreign)).toBe("InvalidParameterValue");
+  });
+
+  it("v1 requests above 1 MB must switch to TC3, as Tencent documents", async () => {
+    const big = intlEnClient(server, { reqMethod: "POST" })("ApplyWebVerificationBizTokenIntl", {
+      RedirectURL: redirectUrl,
+      CompareImageBase64: "A".repeat(1_200_000),
+    });
+    expect(await errorCode(big)).toBe("AuthFailure.SignatureFailure");
+  });
+
+  it("a body over the largest legal request → RequestSizeLimitExceeded", async () => {
+    const oversized = apply({ CompareImageBase64: "A".repeat(maxRequestBytes + 10) });
+    expect(await errorCode(oversized)).toBe("RequestSizeLimitExceeded");
+  });
+
+  it("a chunked oversized body is cut off at the cap, not buffered whole", async () => {
+    const answer = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const req = request(
+        { host: "127.0.0.1", port: Number(server.endpoint.split(":")[1]), method: "POST", path: "/" },
+        (res) => {
+          let body = "";
+          res.on("data", (chunk) => {
+            body += chunk;
+          });
+          res.on("end", () => resolve({ status: res.statusCode ?? 0, body }));
+        },
+      );
+      req.setHeader("content-type", "application/json");
+      req.setHeader("authorization", "TC3-HMAC-SHA256 whatever");
+      req.on("error", reject);
+      const chunk = Buffer.alloc(1024 * 1024, 65);
+      let sent = 0;
+      const pump = () => {
+        // Keep offering data well past the cap; the server answers and closes first.
+        while (sent < 40 && req.write(chunk)) sent += 1;
+        if (sent < 40) req.once("drain", pump);
+        else req.end();
+      };
+      pump();
+    });
+    expect(answer.status).toBe(200);
+    expect(JSON.parse(answer.body).Response.Error.Code).toBe("RequestSizeLimitExceeded");
+  });
+});
