@@ -90,3 +90,64 @@ export interface Clock {
 }
 
 export const systemClock: Clock = { now: () => Date.now() };
+
+/** Lifecycle of a queued job. `dead`: out of attempts, kept for inspection. */
+export type JobStatus = "queued" | "running" | "done" | "dead";
+
+export interface Job {
+  readonly id: string;
+  readonly name: string;
+  readonly payload: Readonly<Record<string, unknown>>;
+  readonly status: JobStatus;
+  /** Not claimable before this instant (ms since epoch). */
+  readonly runAt: number;
+  /** Claims so far, including the current one. */
+  readonly attempts: number;
+  readonly maxAttempts: number;
+  readonly dedupeKey: string | null;
+  readonly lockedBy: string | null;
+  /** While running: the lease end; after it another worker may claim the job again. */
+  readonly lockedUntil: number | null;
+  readonly lastError: string | null;
+  readonly createdAt: number;
+  readonly finishedAt: number | null;
+}
+
+export interface EnqueueOptions {
+  /** Claims allowed before the job is dead (default 10). */
+  readonly maxAttempts?: number;
+  /** Enqueue once: a second job with the same name and key is not added, the first one's id is returned. */
+  readonly dedupeKey?: string;
+}
+
+/**
+ * Durable job queue (callbacks, purges) in the same database as the Store; one conformance suite.
+ * Delivery is at-least-once: a job whose worker dies is claimed again when its lease ends, so handlers
+ * must be idempotent. Every method is atomic across processes: one job is leased to one worker at a time.
+ */
+export interface JobQueue {
+  /** Stores the job; returns its id (the existing job's id when `dedupeKey` was used before). */
+  enqueue(
+    name: string,
+    payload: Readonly<Record<string, unknown>>,
+    runAt: number,
+    options?: EnqueueOptions,
+  ): Promise<string>;
+  /**
+   * Leases up to `limit` (default 1) due jobs with one of `names` to `workerId` for `leaseMs`, oldest
+   * `runAt` first, counting an attempt each. A running job whose lease ended is due again; one that ended
+   * on its last attempt becomes dead instead.
+   */
+  claim(names: readonly string[], workerId: string, leaseMs: number, limit?: number): Promise<Job[]>;
+  /** Extends the lease of a long job; false when `workerId` no longer holds it. */
+  extendLease(jobId: string, workerId: string, leaseMs: number): Promise<boolean>;
+  /** Marks the job done; false when `workerId` no longer holds it (the lease was lost to another worker). */
+  complete(jobId: string, workerId: string): Promise<boolean>;
+  /**
+   * Records a failure and releases the job: queued again at `retryAt` (default: exponential backoff from
+   * the adapter's settings) while attempts remain, else dead. False when `workerId` no longer holds it.
+   */
+  fail(jobId: string, workerId: string, error: string, retryAt?: number): Promise<boolean>;
+  get(jobId: string): Promise<Job | null>;
+  close(): Promise<void>;
+}

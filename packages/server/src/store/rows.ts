@@ -2,6 +2,8 @@ import type {
   App,
   AttemptResult,
   Credential,
+  Job,
+  JobStatus,
   Session,
   SessionKind,
   SessionStatus,
@@ -104,6 +106,35 @@ export function toUsageRow(row: Row): UsageRow {
     billed: int(row.billed),
   };
 }
+
+export function toJob(row: Row, decode: Decode): Job {
+  return {
+    id: String(row.id),
+    name: String(row.name),
+    payload: decode.json(row.payload) as Record<string, unknown>,
+    status: row.status as JobStatus,
+    runAt: int(row.run_at),
+    attempts: int(row.attempts),
+    maxAttempts: int(row.max_attempts),
+    dedupeKey: textOrNull(row.dedupe_key),
+    lockedBy: textOrNull(row.locked_by),
+    lockedUntil: intOrNull(row.locked_until),
+    lastError: textOrNull(row.last_error),
+    createdAt: int(row.created_at),
+    finishedAt: intOrNull(row.finished_at),
+  };
+}
+
+/** Retry delays: base × 2^(attempt-1), capped. */
+export interface BackoffPolicy {
+  readonly baseMs: number;
+  readonly maxMs: number;
+}
+
+export const defaultBackoff: BackoffPolicy = { baseMs: 5_000, maxMs: 3_600_000 };
+
+/** Claims allowed per job unless the caller says otherwise. */
+export const defaultMaxAttempts = 10;
 
 /** UTC calendar day of an instant, YYYY-MM-DD (the usage bucket). */
 export function utcDay(at: number): string {

@@ -77,4 +77,28 @@ export const postgresMigrations: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 2,
+    name: "durable job queue",
+    sql: `
+      CREATE TABLE jobs (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        payload JSONB NOT NULL,
+        status TEXT NOT NULL,
+        run_at BIGINT NOT NULL,
+        attempts INTEGER NOT NULL DEFAULT 0,
+        max_attempts INTEGER NOT NULL,
+        dedupe_key TEXT,
+        locked_by TEXT,
+        locked_until BIGINT,
+        last_error TEXT,
+        created_at BIGINT NOT NULL,
+        finished_at BIGINT
+      );
+      CREATE INDEX jobs_due ON jobs(name, run_at) WHERE status = 'queued';
+      CREATE INDEX jobs_leased ON jobs(locked_until) WHERE status = 'running';
+      CREATE UNIQUE INDEX jobs_dedupe ON jobs(name, dedupe_key) WHERE dedupe_key IS NOT NULL;
+    `,
+  },
 ];
