@@ -136,6 +136,11 @@ export const defaultBackoff: BackoffPolicy = { baseMs: 5_000, maxMs: 3_600_000 }
 /** Claims allowed per job unless the caller says otherwise. */
 export const defaultMaxAttempts = 10;
 
+/** A LIMIT both databases read the same way (SQLite takes a negative LIMIT as "no limit"). */
+export function rowLimit(limit: number): number {
+  return Number.isFinite(limit) ? Math.max(0, Math.floor(limit)) : 0;
+}
+
 /** UTC calendar day of an instant, YYYY-MM-DD (the usage bucket). */
 export function utcDay(at: number): string {
   return new Date(at).toISOString().slice(0, 10);

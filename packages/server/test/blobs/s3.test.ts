@@ -8,6 +8,9 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { S3BlobStore, type S3BlobStoreOptions } from "../../src/blobs/index.ts";
 import { describeBlobStoreConformance } from "./conformance.ts";
 
+// Node 20 is this project's runtime; the SDK's notice about its future Node 22 floor is noise in test output.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
+
 /** A real S3-compatible server (s3rver) on a random loopback port; each case gets its own bucket. */
 const dir = mkdtempSync(join(tmpdir(), "openekyc-s3rver-"));
 const server = new S3rver({ port: 0, address: "127.0.0.1", silent: true, directory: dir });

@@ -40,6 +40,8 @@ export function sessionConformance(get: () => StoreUnderTest): void {
       mine[1]!.id,
       mine[0]!.id,
     ]);
+    expect(await store.listSessions(appId, { limit: 0 })).toEqual([]);
+    expect(await store.listSessions(appId, { limit: -1 })).toEqual([]);
     expect(ids(await store.listSessions(null, { limit: 3 }))).toEqual([mine[3]!.id, mine[2]!.id, theirs.id]);
   });
 

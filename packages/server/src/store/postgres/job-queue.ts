@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { type Clock, type EnqueueOptions, type JobQueue, systemClock } from "@openekyc/core";
-import { type BackoffPolicy, defaultBackoff, defaultMaxAttempts, toJob } from "../rows.ts";
+import { type BackoffPolicy, defaultBackoff, defaultMaxAttempts, rowLimit, toJob } from "../rows.ts";
 import { migratePostgres } from "./migrate.ts";
 import { postgresMigrations } from "./migrations.ts";
 import { openPostgresPool, postgresDecode } from "./pool.ts";
@@ -85,7 +85,7 @@ export async function openPostgresJobQueue(
            ORDER BY run_at, id LIMIT $5
            FOR UPDATE SKIP LOCKED)
          RETURNING *`,
-        [[...names], now, workerId, leaseMs, limit],
+        [[...names], now, workerId, leaseMs, rowLimit(limit)],
       );
       return rows
         .map((row) => toJob(row, postgresDecode))

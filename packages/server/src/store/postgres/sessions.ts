@@ -5,7 +5,7 @@ import {
   type Store,
   terminalStatuses,
 } from "@openekyc/core";
-import { patchFields, type Row, sessionPatchColumns, toAttemptResult, toSession } from "../rows.ts";
+import { patchFields, type Row, rowLimit, sessionPatchColumns, toAttemptResult, toSession } from "../rows.ts";
 import { type PostgresConnection, postgresDecode } from "./pool.ts";
 
 type SessionPatch = Parameters<Store["transitionSession"]>[2];
@@ -69,7 +69,7 @@ export function postgresSessions(conn: PostgresConnection) {
         "sessions.list",
         `SELECT * FROM sessions WHERE ($1::text IS NULL OR app_id = $1) AND created_at < $2
          ORDER BY created_at DESC, id DESC LIMIT $3`,
-        [appId, options.before ?? Number.MAX_SAFE_INTEGER, options.limit],
+        [appId, options.before ?? Number.MAX_SAFE_INTEGER, rowLimit(options.limit)],
       );
       return sessions(rows);
     },
@@ -142,7 +142,7 @@ export function postgresSessions(conn: PostgresConnection) {
         "sessions.expired",
         `SELECT * FROM sessions WHERE purged_at IS NULL AND expires_at <= $1
          ORDER BY expires_at, id LIMIT $2`,
-        [now, limit],
+        [now, rowLimit(limit)],
       );
       return sessions(rows);
     },

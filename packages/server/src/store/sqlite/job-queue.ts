@@ -1,6 +1,13 @@
 import { randomUUID } from "node:crypto";
 import { type Clock, type EnqueueOptions, type Job, type JobQueue, systemClock } from "@openekyc/core";
-import { type BackoffPolicy, defaultBackoff, defaultMaxAttempts, type Row, toJob } from "../rows.ts";
+import {
+  type BackoffPolicy,
+  defaultBackoff,
+  defaultMaxAttempts,
+  type Row,
+  rowLimit,
+  toJob,
+} from "../rows.ts";
 import { openSqliteConnection, sqliteDecode } from "./connection.ts";
 import { migrateSqlite } from "./migrate.ts";
 import { sqliteMigrations } from "./migrations.ts";
@@ -73,7 +80,7 @@ export async function openSqliteJobQueue(
     },
 
     async claim(names, workerId, leaseMs, limit = 1) {
-      return claimNow(JSON.stringify(names), workerId, leaseMs, limit);
+      return claimNow(JSON.stringify(names), workerId, leaseMs, rowLimit(limit));
     },
 
     async extendLease(jobId, workerId, leaseMs) {

@@ -5,7 +5,7 @@ import {
   type Store,
   terminalStatuses,
 } from "@openekyc/core";
-import { patchFields, type Row, sessionPatchColumns, toAttemptResult, toSession } from "../rows.ts";
+import { patchFields, type Row, rowLimit, sessionPatchColumns, toAttemptResult, toSession } from "../rows.ts";
 import { type SqliteConnection, sqliteDecode } from "./connection.ts";
 
 type SessionPatch = Parameters<Store["transitionSession"]>[2];
@@ -60,11 +60,11 @@ export function sqliteSessions(conn: SqliteConnection) {
         appId === null
           ? statement(
               "SELECT * FROM sessions WHERE created_at < ? ORDER BY created_at DESC, id DESC LIMIT ?",
-            ).all(before, options.limit)
+            ).all(before, rowLimit(options.limit))
           : statement(
               `SELECT * FROM sessions WHERE app_id = ? AND created_at < ?
                ORDER BY created_at DESC, id DESC LIMIT ?`,
-            ).all(appId, before, options.limit);
+            ).all(appId, before, rowLimit(options.limit));
       return rows.map((row) => toSession(row as Row, sqliteDecode));
     },
 
@@ -125,7 +125,7 @@ export function sqliteSessions(conn: SqliteConnection) {
         `SELECT * FROM sessions WHERE purged_at IS NULL AND expires_at <= ?
          ORDER BY expires_at, id LIMIT ?`,
       )
-        .all(now, limit)
+        .all(now, rowLimit(limit))
         .map((row) => toSession(row as Row, sqliteDecode));
     },
 
