@@ -1,1 +1,40 @@
-export {};
+import { type MrzImageReading, type ReadMrzOptions, readMrzWithEngine } from "./mrz/read.ts";
+import { createOcrEngine, type OcrEngine } from "./ocr/engine.ts";
+
+export { checkDigitMatches, computeCheckDigit } from "./mrz/check-digit.ts";
+export type { MrzFormat } from "./mrz/formats.ts";
+export { type ParseOptions, parseMrzLines } from "./mrz/parse.ts";
+export { expandDate, toInternationalIdPassport } from "./mrz/passport.ts";
+export { type MrzImageReading, type ReadMrzOptions, readMrzWithEngine } from "./mrz/read.ts";
+export type {
+  CheckName,
+  InternationalIDPassport,
+  MrzCheck,
+  MrzCorrection,
+  MrzErrorCode,
+  MrzFields,
+  MrzReading,
+  MrzWarning,
+  MrzWarningCode,
+} from "./mrz/types.ts";
+export { checkNameAgainstViz, type NameCheck, type NameCheckStatus } from "./mrz/viz.ts";
+export type { OcrEngine, OcrEngineConfig, OcrLine, OcrOptions, OcrResult } from "./ocr/engine.ts";
+export { createOcrEngine } from "./ocr/engine.ts";
+export type { OrientedBox, Point } from "./ocr/geometry.ts";
+export { decodeImage, MAX_IMAGE_BYTES, type RgbImage } from "./ocr/image.ts";
+
+let sharedEngine: Promise<OcrEngine> | null = null;
+
+/** The process-wide engine (sessions load once, on first use). */
+export function defaultOcrEngine(): Promise<OcrEngine> {
+  sharedEngine ??= createOcrEngine();
+  return sharedEngine;
+}
+
+/** Finds and reads the MRZ of a document photo with the process-wide engine (or `options.engine`). */
+export async function readMrz(
+  imageBytes: Uint8Array,
+  options: ReadMrzOptions & { engine?: OcrEngine } = {},
+): Promise<MrzImageReading> {
+  return readMrzWithEngine(options.engine ?? (await defaultOcrEngine()), imageBytes, options);
+}

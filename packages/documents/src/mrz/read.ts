@@ -1,0 +1,229 @@
+import type { OcrEngine } from "../ocr/engine.ts";
+import type { OrientedBox } from "../ocr/geometry.ts";
+import { decodeImage, type RgbImage, warpBox } from "../ocr/image.ts";
+import { enclose, mergeRows } from "../ocr/rows.ts";
+import { chooseBlock, looksLikeMrz, type MrzBlock, median, type RowRead } from "./locate.ts";
+import { toInternationalIdPassport } from "./passport.ts";
+import type { InternationalIDPassport, MrzReading } from "./types.ts";
+import { checkNameAgainstViz, type NameCheck } from "./viz.ts";
+
+export interface MrzImageReading extends MrzReading {
+  /** MRZ name vs the printed name: `mismatch` also adds a NAME_MISMATCH_VIZ warning. */
+  readonly nameCheck: NameCheck;
+  /** Tencent's struct (filled for every format; the MRZ is the passport's source of truth). */
+  readonly passport: InternationalIDPassport | null;
+  /** Where the MRZ lines are, in the decoded image's coordinates (empty when not found). */
+  readonly mrzBoxes: OrientedBox[];
+  readonly timingsMs: { readonly total: number; readonly ocr: number };
+}
+
+export interface ReadMrzOptions {
+  /** Read the rest of the page to cross-check the MRZ name (default true; costs one more recogniser pass). */
+  readonly crossCheckName?: boolean;
+  /** Reference time for expiry warnings and the century of birth dates. */
+  readonly now?: Date;
+}
+
+/** Rows at least this many heights long may be MRZ lines (a 30-character TD1 line is ~15). */
+const MIN_ROW_ASPECT = 8;
+const MAX_CANDIDATE_ROWS = 5;
+/** Pixel height of an MRZ row box in the second-pass crop. */
+const CROP_ROW_HEIGHT = 44;
+const MAX_CROP_WIDTH = 1600;
+const VIZ_BATCH = 8;
+
+interface Pass {
+  readonly block: MrzBlock | null;
+  readonly rows: RowRead[];
+  /** Detector boxes not part of a candidate row, for the VIZ read. */
+  readonly otherBoxes: OrientedBox[];
+}
+
+async function readRows(
+  engine: OcrEngine,
+  image: RgbImage,
+  detectorSide: number,
+  minAspect: number,
+): Promise<Pass> {
+  const boxes = await engine.detect(image, { detectorSide });
+  const rows = mergeRows(boxes).map((members) => ({ members, box: enclose(members) }));
+  const candidates = rows
+    .filter((r) => r.box.width >= minAspect * r.box.height)
+    .sort((a, b) => b.box.width - a.box.width)
+    .slice(0, MAX_CANDIDATE_ROWS);
+  const read = new Map<OrientedBox, RowRead>();
+  const readSome = async (boxesToRead: readonly OrientedBox[]) => {
+    const todo = boxesToRead.filter((b) => !read.has(b));
+    const texts = await engine.readBoxes(image, todo);
+    todo.forEach((box, i) => {
+      const t = texts[i];
+      read.set(box, {
+        box,
+        mrz: t?.mrz.text ?? "",
+        text: t?.text.text ?? "",
+        confidence: t?.mrz.confidence ?? 0,
+      });
+    });
+  };
+  // The recogniser is the expensive part: read the likeliest MRZ-shaped group of rows first and the
+  // other long rows only when that group does not give a valid MRZ.
+  let block: MrzBlock | null = null;
+  const group = likeliestGroup(candidates.map((c) => c.box));
+  if (group.length > 0) {
+    await readSome(group);
+    block = chooseBlock([...read.values()]);
+  }
+  if (!block?.reading.valid) {
+    await readSome(candidates.map((c) => c.box));
+    block = chooseBlock([...read.values()]);
+  }
+  const readBoxesSet = new Set(read.keys());
+  const otherBoxes = rows.filter((r) => !readBoxesSet.has(r.box)).flatMap((r) => r.members);
+  return { block, rows: [...read.values()], otherBoxes };
+}
+
+/**
+ * MRZ lines are the longest rows of a page, equally long and equally spaced: the widest run of 2-3 such
+ * rows, judged on geometry alone (before any recognition).
+ */
+function likeliestGroup(boxes: readonly OrientedBox[]): OrientedBox[] {
+  if (boxes.length < 2) return [...boxes];
+  const angle = median(boxes.map((b) => b.angle));
+  const acrossOf = (b: OrientedBox) => -b.cx * Math.sin(angle) + b.cy * Math.cos(angle);
+  const sorted = [...boxes].sort((a, b) => acrossOf(a) - acrossOf(b));
+  let best: OrientedBox[] = [];
+  let bestWidth = 0;
+  for (let i = 0; i < sorted.length; i++) {
+    const chain = [sorted[i] as OrientedBox];
+    for (let j = i + 1; j < sorted.length && chain.length < 3; j++) {
+      const last = chain[chain.length - 1] as OrientedBox;
+      const next = sorted[j] as OrientedBox;
+      const step = acrossOf(next) - acrossOf(last);
+      const h = (last.height + next.height) / 2;
+      if (step > 3.2 * h) break;
+      if (step < 0.6 * h) continue;
+      if (Math.max(last.width, next.width) > 1.2 * Math.min(last.width, next.width)) continue;
+      chain.push(next);
+    }
+    if (chain.length < 2) continue;
+    const width = Math.min(...chain.map((b) => b.width));
+    if (width > bestWidth) {
+      best = chain;
+      bestWidth = width;
+    }
+  }
+  return best;
+}
+
+/**
+ * Second look at the MRZ region: deskewed, scaled to a known row height and with a white-space margin
+ * around it (the detector finds lines far better with context), wide enough for a full line even when the
+ * first pass saw only part of it.
+ */
+function mrzRegion(rows: readonly RowRead[]): { box: OrientedBox; scale: number } {
+  const box = enclose(rows.map((r) => r.box));
+  const h = median(rows.map((r) => r.box.height));
+  const longest = Math.max(...rows.map((r) => r.mrz.length));
+  const chars = longest > 38 ? 44 : longest > 32 ? 36 : 30;
+  const pitch = Math.max(...rows.map((r) => r.box.width / Math.max(1, r.mrz.length)));
+  const missing = Math.max(h, chars * pitch * 1.05 - box.width);
+  const vertical = rows.length >= 2 ? 1.5 * h : 2.6 * h;
+  const region = { ...box, width: box.width + 2 * missing, height: box.height + 2 * vertical };
+  const scale = Math.min(CROP_ROW_HEIGHT / h, MAX_CROP_WIDTH / region.width);
+  return { box: region, scale };
+}
+
+async function secondPass(engine: OcrEngine, image: RgbImage, rows: readonly RowRead[]): Promise<Pass> {
+  const { box, scale } = mrzRegion(rows);
+  const width = Math.max(32, Math.round(box.width * scale));
+  const height = Math.max(32, Math.round(box.height * scale));
+  const crop = warpBox(image, box, width, height);
+  const pass = await readRows(engine, crop, Math.ceil(Math.max(width, height) / 32) * 32, MIN_ROW_ASPECT);
+  return pass;
+}
+
+function notFound(started: number, ocr: number, reason: string): MrzImageReading {
+  return {
+    found: false,
+    format: null,
+    lines: [],
+    rawLines: [],
+    fields: null,
+    checks: [],
+    valid: false,
+    corrections: [],
+    warnings: [],
+    error: { code: "MRZ_NOT_FOUND", message: reason },
+    nameCheck: { status: "unchecked", missing: [] },
+    passport: null,
+    mrzBoxes: [],
+    timingsMs: { total: Date.now() - started, ocr },
+  };
+}
+
+/** Finds, reads, corrects (only provably) and validates the MRZ of a document photo. */
+export async function readMrzWithEngine(
+  engine: OcrEngine,
+  bytes: Uint8Array,
+  options: ReadMrzOptions = {},
+): Promise<MrzImageReading> {
+  const started = Date.now();
+  const image = await decodeImage(bytes);
+  const first = await readRows(engine, image, 960, MIN_ROW_ASPECT);
+  let block = first.block;
+  let mrzBoxes = block?.rows.map((r) => r.box) ?? [];
+  if (!block?.reading.valid) {
+    const seeds = block?.rows ?? first.rows.filter(looksLikeMrz).slice(0, 3);
+    if (seeds.length > 0) {
+      const second = await secondPass(engine, image, seeds);
+      if (second.block && (!block || second.block.score > block.score)) {
+        block = second.block;
+        mrzBoxes = seeds.map((r) => r.box);
+      }
+    }
+  }
+  const ocrMs = Date.now() - started;
+  if (!block) return notFound(started, ocrMs, "No machine-readable zone was found in the image.");
+
+  let nameCheck: NameCheck = { status: "unchecked", missing: [] };
+  const warnings = [...block.reading.warnings];
+  const fields = block.reading.fields;
+  if ((options.crossCheckName ?? true) && fields) {
+    const texts = first.rows.filter((r) => !looksLikeMrz(r)).map((r) => r.text);
+    nameCheck = checkNameAgainstViz(fields.surname, fields.givenNames, texts);
+    // Read the page top-down in small batches and stop as soon as every name part is found.
+    const angle = median(first.rows.map((r) => r.box.angle).concat([0]));
+    const queue = first.otherBoxes
+      .filter((b) => b.width >= 1.5 * b.height)
+      .sort(
+        (a, b) =>
+          -a.cx * Math.sin(angle) +
+          a.cy * Math.cos(angle) -
+          (-b.cx * Math.sin(angle) + b.cy * Math.cos(angle)),
+      );
+    for (let i = 0; i < queue.length && nameCheck.status !== "match"; i += VIZ_BATCH) {
+      const viz = await engine.readBoxes(image, queue.slice(i, i + VIZ_BATCH));
+      texts.push(...viz.map((v) => v.text.text));
+      nameCheck = checkNameAgainstViz(fields.surname, fields.givenNames, texts);
+    }
+    if (nameCheck.status === "mismatch") {
+      warnings.push({
+        code: "NAME_MISMATCH_VIZ",
+        message: `The MRZ name part(s) ${nameCheck.missing.join(", ")} do not appear in the printed name.`,
+      });
+    } else if (nameCheck.status === "unchecked") {
+      warnings.push({
+        code: "NAME_NOT_IN_VIZ",
+        message: "The MRZ name could not be compared with a printed name.",
+      });
+    }
+  }
+  const reading: MrzReading = { ...block.reading, warnings };
+  return {
+    ...reading,
+    nameCheck,
+    passport: toInternationalIdPassport(reading, options.now),
+    mrzBoxes,
+    timingsMs: { total: Date.now() - started, ocr: ocrMs },
+  };
+}
