@@ -91,12 +91,19 @@ export function postgresApps({ query }: PostgresConnection) {
     },
 
     async usageSummary(appId: string | null, fromDay: string, toDay: string): Promise<UsageRow[]> {
-      const { rows } = await query(
-        "usage.summary",
-        `SELECT * FROM usage_daily WHERE ($1::text IS NULL OR app_id = $1) AND day BETWEEN $2 AND $3
-         ORDER BY day, app_id, action`,
-        [appId, fromDay, toDay],
-      );
+      const { rows } =
+        appId === null
+          ? await query(
+              "usage.summaryAll",
+              "SELECT * FROM usage_daily WHERE day BETWEEN $1 AND $2 ORDER BY day, app_id, action",
+              [fromDay, toDay],
+            )
+          : await query(
+              "usage.summaryByApp",
+              `SELECT * FROM usage_daily WHERE app_id = $1 AND day BETWEEN $2 AND $3
+               ORDER BY day, app_id, action`,
+              [appId, fromDay, toDay],
+            );
       return rows.map(toUsageRow);
     },
   };

@@ -65,12 +65,21 @@ export function postgresSessions(conn: PostgresConnection) {
       appId: string | null,
       options: { limit: number; before?: number },
     ): Promise<Session[]> {
-      const { rows } = await query(
-        "sessions.list",
-        `SELECT * FROM sessions WHERE ($1::text IS NULL OR app_id = $1) AND created_at < $2
-         ORDER BY created_at DESC, id DESC LIMIT $3`,
-        [appId, options.before ?? Number.MAX_SAFE_INTEGER, rowLimit(options.limit)],
-      );
+      // Two statements, not "($1 IS NULL OR app_id = $1)": a cached generic plan for that could not use the index.
+      const before = options.before ?? Number.MAX_SAFE_INTEGER;
+      const { rows } =
+        appId === null
+          ? await query(
+              "sessions.listAll",
+              "SELECT * FROM sessions WHERE created_at < $1 ORDER BY created_at DESC, id DESC LIMIT $2",
+              [before, rowLimit(options.limit)],
+            )
+          : await query(
+              "sessions.listByApp",
+              `SELECT * FROM sessions WHERE app_id = $1 AND created_at < $2
+               ORDER BY created_at DESC, id DESC LIMIT $3`,
+              [appId, before, rowLimit(options.limit)],
+            );
       return sessions(rows);
     },
 
