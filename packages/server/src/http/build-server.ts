@@ -36,7 +36,6 @@ export async function buildServer(
     return503OnClosing: true,
   }) as unknown as FastifyInstance;
   const services = options.services ?? createServices(deps);
-  app.decorate("openekyc", { deps, services });
 
   app.get("/healthz", async () => ({ ok: true }));
   await app.register(

@@ -1,5 +1,6 @@
 import { createHash, createHmac } from "node:crypto";
 import { EkycError } from "@openekyc/core";
+import { constantTimeEqual } from "./constant-time.ts";
 
 /** The parsed `Authorization: TC3-HMAC-SHA256 Credential=…, SignedHeaders=…, Signature=…` header. */
 export interface Tc3Authorization {
@@ -120,18 +121,28 @@ export function tc3Signature(
   return createHmac("sha256", signingKey).update(stringToSign, "utf8").digest("hex");
 }
 
-/** Every signature a correct client could have produced for this request (host without, then with port). */
-export function expectedTc3Signatures(
+/**
+ * Whether the presented signature is one a correct client could have produced: host without its port (the
+ * Node SDKs), else with it (other clients). The second variant is only computed when the first fails; that
+ * timing says which host form the caller used, which the caller already knows.
+ */
+export function matchesTc3Signature(
   secretKey: string,
   auth: Tc3Authorization,
   request: Tc3SignedRequest,
-): string[] {
+): boolean {
   const key = tc3SigningKey(secretKey, auth.date, auth.service);
   const scope = `${auth.date}/${auth.service}/tc3_request`;
-  const variants = [tc3CanonicalRequest(request, auth.signedHeaders, false)];
+  const sign = (hostWithPort: boolean) =>
+    tc3Signature(
+      key,
+      request.timestamp,
+      scope,
+      tc3CanonicalRequest(request, auth.signedHeaders, hostWithPort),
+    );
+  if (constantTimeEqual(sign(false), auth.signature)) return true;
   const host = headerValue(request.headers, "host");
-  if (stripPort(host) !== host) variants.push(tc3CanonicalRequest(request, auth.signedHeaders, true));
-  return variants.map((canonical) => tc3Signature(key, request.timestamp, scope, canonical));
+  return stripPort(host) !== host && constantTimeEqual(sign(true), auth.signature);
 }
 
 /** Builds the Authorization header value a client sends: used by tests and the benchmark to pre-sign. */
