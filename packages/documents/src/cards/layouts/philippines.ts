@@ -1,0 +1,160 @@
+import { type CardLine, findPattern, valueForLabel } from "../lines.ts";
+import { formatPhilippineNumber, type PhilippineNumberKind } from "../numbers/philippines.ts";
+import { findPrintedDate } from "../printed-dates.ts";
+import type {
+  PhilippinesDrivingLicense,
+  PhilippinesSSSID,
+  PhilippinesTinID,
+  PhilippinesUMID,
+  PhilippinesVoteID,
+} from "../types.ts";
+import { cleanName, finish, type ParsedCard } from "./result.ts";
+
+/**
+ * Philippine cards. All print labelled fields in English; names are `LAST, FIRST MIDDLE` or split into labelled
+ * rows (UMID, LTO). Numbers have no published check digit, so `fieldsValid` checks structure only.
+ */
+const LABEL_WORD =
+  /^(Name|Last\s*Name|First\s*Name|Middle\s*Name|Date\s*of\s*Birth|Birth\s*Date|Sex|Address|Nationality|Civil\s*Status|Citizenship|Precinct|VIN|TIN|SS\s*Number|CRN|Surname|Given\s*Name|License\s*No|Expiration\s*Date|Agency\s*Code|Date\s*of\s*[Il1]ssue)\b/i;
+const notLabel = (v: string) => v.length > 0 && !LABEL_WORD.test(v);
+
+function date(lines: readonly CardLine[], label: RegExp, order: "MDY" | "YMD"): string | null {
+  const hit = valueForLabel(lines, label, { accept: (v) => findPrintedDate(v, order) !== null });
+  return hit ? findPrintedDate(hit.value, order)!.iso : null;
+}
+
+function number(
+  lines: readonly CardLine[],
+  kind: PhilippineNumberKind,
+  label: RegExp | null,
+  pattern: RegExp,
+) {
+  const labelled = label
+    ? valueForLabel(lines, label, { accept: (v) => formatPhilippineNumber(kind, v.split(" ")[0]!) !== null })
+    : null;
+  if (labelled) return formatPhilippineNumber(kind, labelled.value.split(" ")[0]!);
+  const loose = findPattern(lines, pattern);
+  return loose ? formatPhilippineNumber(kind, loose.match[0]) : null;
+}
+
+function splitCommaName(text: string | null): { last: string | null; rest: string | null } {
+  if (!text?.includes(",")) return { last: null, rest: cleanName(text) };
+  const [last, rest] = text.split(/,\s*/, 2);
+  return { last: cleanName(last), rest: cleanName(rest) };
+}
+
+export function parseVoterId(lines: readonly CardLine[]): ParsedCard {
+  const vin = number(lines, "vin", /\bVIN\b/i, /\d{4}-?\d{4,5}[A-Z]-?[A-Z]\d{4}[A-Z]{2,3}\d{5}/);
+  const nameText = valueForLabel(lines, /^Name\b/i, { accept: notLabel })?.value ?? null;
+  const { last, rest } = splitCommaName(nameText);
+  const birth = date(lines, /Date\s*of\s*Birth/i, "MDY");
+  const card: PhilippinesVoteID = {
+    VIN: vin,
+    FirstName: rest,
+    LastName: last,
+    Birthday: birth,
+    CivilStatus: valueForLabel(lines, /Civil\s*Status/i, { accept: notLabel })?.value ?? null,
+    Citizenship: valueForLabel(lines, /Citizenship/i, { accept: notLabel })?.value ?? null,
+    Address: valueForLabel(lines, /^Address\b/i, { accept: notLabel })?.value ?? null,
+    PrecinctNo: valueForLabel(lines, /Precinct\s*No\.?/i, { accept: notLabel })?.value ?? null,
+  };
+  const name = last && rest ? `${last}, ${rest}` : null;
+  return finish(
+    { PhilippinesVoteID: card },
+    { PhilippinesVoteID: card },
+    { name, number: vin, birthDate: birth },
+    { vinStructure: vin !== null },
+  );
+}
+
+export function parseDrivingLicense(lines: readonly CardLine[]): ParsedCard {
+  const licenseNo = number(lines, "driversLicense", /License\s*No\.?/i, /\b[A-Z]\d{2}-\d{2}-\d{6}\b/);
+  const nameText =
+    valueForLabel(lines, /Last\s*Name.*First\s*Name/i, { right: false, accept: notLabel })?.value ?? null;
+  const [last, first, middle] = nameText
+    ? nameText.split(/,\s*/).map((p) => cleanName(p))
+    : [null, null, null];
+  const birth = date(lines, /Date\s*of\s*Birth/i, "YMD");
+  const expires = date(lines, /Expiration\s*Date/i, "YMD");
+  const card: PhilippinesDrivingLicense = {
+    Name: nameText,
+    LastName: last ?? null,
+    FirstName: first ?? null,
+    MiddleName: middle ?? null,
+    Nationality:
+      valueForLabel(lines, /^Nationality\b/i, { accept: (v) => /^[A-Z]{3}\b/.test(v) })?.value.slice(0, 3) ??
+      null,
+    Sex: valueForLabel(lines, /^Sex\b/i, { accept: (v) => /^[MF]\b/.test(v) })?.value.slice(0, 1) ?? null,
+    Address: valueForLabel(lines, /^Address\b/i, { accept: notLabel })?.value ?? null,
+    LicenseNo: licenseNo,
+    ExpiresDate: expires,
+    AgencyCode:
+      valueForLabel(lines, /Agency\s*Code/i, { accept: (v) => /^[A-Z]\d{2}$/.test(v) })?.value ??
+      licenseNo?.slice(0, 3) ??
+      null,
+    Birthday: birth,
+  };
+  const name = last && first ? `${last}, ${first}` : null;
+  return finish(
+    { PhilippinesDrivingLicense: card },
+    { PhilippinesDrivingLicense: card },
+    { name, number: licenseNo, birthDate: birth },
+    { licenseStructure: licenseNo !== null },
+  );
+}
+
+export function parseTinId(lines: readonly CardLine[]): ParsedCard {
+  const tin = number(lines, "tin", /^TIN\b/i, /\d{3}-\d{3}-\d{3}(?:-\d{3,5})?/);
+  const name = cleanName(valueForLabel(lines, /^Name\b/i, { accept: notLabel })?.value);
+  const birth = date(lines, /Date\s*of\s*Birth/i, "MDY");
+  const card: PhilippinesTinID = {
+    LicenseNumber: tin,
+    FullName: name,
+    Address: valueForLabel(lines, /^Address\b/i, { accept: notLabel })?.value ?? null,
+    Birthday: birth,
+    IssueDate: date(lines, /Date\s*of\s*[Il1]ssue/i, "MDY"),
+  };
+  return finish(
+    { PhilippinesTinID: card },
+    { PhilippinesTinID: card },
+    { name, number: tin, birthDate: birth },
+    { tinStructure: tin !== null },
+  );
+}
+
+export function parseSssId(lines: readonly CardLine[]): ParsedCard {
+  const sss = number(lines, "sss", /SS\s*(?:Number|No\.?)/i, /\b\d{2}-\d{7}-\d\b/);
+  const name = cleanName(valueForLabel(lines, /^Name\b/i, { accept: notLabel })?.value);
+  const birth = date(lines, /Date\s*of\s*Birth|Birth\s*Date/i, "MDY");
+  const card: PhilippinesSSSID = { LicenseNumber: sss, FullName: name, Birthday: birth };
+  return finish(
+    { PhilippinesSSSID: card },
+    { PhilippinesSSSID: card },
+    { name, number: sss, birthDate: birth },
+    { sssStructure: sss !== null },
+  );
+}
+
+export function parseUmid(lines: readonly CardLine[]): ParsedCard {
+  const crn = number(lines, "crn", null, /CRN-?\s?\d{4}-?\d{7}-?\d/);
+  const surname = cleanName(valueForLabel(lines, /^Surname\b/i, { accept: notLabel })?.value);
+  const given = cleanName(valueForLabel(lines, /^Given\s*Name\b/i, { accept: notLabel })?.value);
+  const middle = cleanName(valueForLabel(lines, /^Middle\s*Name\b/i, { accept: notLabel })?.value);
+  const birth = date(lines, /Date\s*of\s*Birth/i, "YMD");
+  const card: PhilippinesUMID = {
+    Surname: surname,
+    MiddleName: middle,
+    GivenName: given,
+    Sex: valueForLabel(lines, /^Sex\b/i, { accept: (v) => /^[MF]\b/.test(v) })?.value.slice(0, 1) ?? null,
+    Birthday: birth,
+    Address: valueForLabel(lines, /^Address\b/i, { accept: notLabel })?.value ?? null,
+    CRN: crn,
+  };
+  const name = surname && given ? `${surname}, ${given}` : null;
+  return finish(
+    { PhilippinesUMID: card },
+    { PhilippinesUMID: card },
+    { name, number: crn, birthDate: birth },
+    { crnStructure: crn !== null },
+  );
+}

@@ -1,0 +1,63 @@
+import { parseHkidCard } from "./layouts/hkid.ts";
+import { parseKtp } from "./layouts/ktp.ts";
+import { parseMainlandCard } from "./layouts/mainland.ts";
+import { parseMyKad } from "./layouts/mykad.ts";
+import { parseIndonesiaDrivingLicense, parseJapanId, parseMacaoId, parseTaiwanId } from "./layouts/other.ts";
+import {
+  parseDrivingLicense,
+  parseSssId,
+  parseTinId,
+  parseUmid,
+  parseVoterId,
+} from "./layouts/philippines.ts";
+import type { ParsedCard } from "./layouts/result.ts";
+import { parseSingaporeId } from "./layouts/singapore.ts";
+import { parseThaiId } from "./layouts/thai.ts";
+import type { CardLine } from "./lines.ts";
+import type { IdCardType } from "./types.ts";
+
+/** Layout parsers by card type (the passport goes through the MRZ reader instead). */
+export function parseCardLines(
+  type: Exclude<IdCardType, "InternationalIDPassport">,
+  lines: readonly CardLine[],
+  referenceDate: string,
+): ParsedCard {
+  switch (type) {
+    case "HKIDCard":
+      return parseHkidCard(lines);
+    case "MLIDCard":
+      return parseMyKad(lines, referenceDate);
+    case "IndonesiaIDCard":
+      return parseKtp(lines, referenceDate);
+    case "ThailandIDCard":
+      return parseThaiId(lines);
+    case "SingaporeIDCard":
+      return parseSingaporeId(lines);
+    case "MainlandIDCard":
+      return parseMainlandCard(lines, referenceDate);
+    case "PhilippinesVoteID":
+      return parseVoterId(lines);
+    case "PhilippinesDrivingLicense":
+      return parseDrivingLicense(lines);
+    case "PhilippinesTinID":
+      return parseTinId(lines);
+    case "PhilippinesSSSID":
+      return parseSssId(lines);
+    case "PhilippinesUMID":
+      return parseUmid(lines);
+    case "TaiWanIDCard":
+      return parseTaiwanId(lines);
+    case "JapanIDCard":
+      return parseJapanId(lines);
+    case "MacaoIDCard":
+      return parseMacaoId(lines);
+    case "IndonesiaDrivingLicense":
+      return parseIndonesiaDrivingLicense(lines);
+  }
+}
+
+/** How many of the key fields a parse found: used to choose between the card crop and the whole-image read. */
+export function keyFieldCount(parsed: ParsedCard): number {
+  const { name, number, birthDate } = parsed.key;
+  return [name, number, birthDate].filter((v) => v !== null).length + (parsed.fieldsValid ? 1 : 0);
+}

@@ -1,0 +1,140 @@
+import { EkycError } from "@openekyc/core";
+import { type CardCrop, cropCardPixels, encodeJpeg } from "../crop/crop-card.ts";
+import { readMrzWithEngine } from "../mrz/read.ts";
+import type { OcrEngine, OcrResult } from "../ocr/engine.ts";
+import { decodeImage, type RgbImage } from "../ocr/image.ts";
+import { extractPortraitFromCard, type FaceDetector } from "../portrait/extract.ts";
+import { blockingWarnings, type WarningPolicy } from "../warnings/codes.ts";
+import { detectWarningsPixels, type WarningScores } from "../warnings/detect.ts";
+import type { ParsedCard } from "./layouts/result.ts";
+import { textFrame, toCardLines } from "./lines.ts";
+import { todayIso } from "./numbers/dates.ts";
+import { keyFieldCount, parseCardLines } from "./parse-card.ts";
+import { type CardInfo, type IdCardType, isIdCardType, type NormalCardInfo } from "./types.ts";
+
+export interface ReadCardOptions extends WarningPolicy {
+  /** Loaded OCR engine (createOcrEngine); shared across calls because loading the models takes seconds. */
+  engine: OcrEngine;
+  /** Date the card is judged at (two-digit years, "not in the future"); default today (UTC). */
+  referenceDate?: string;
+  /** Face detector for the portrait; without one the layout's photo box is cut. */
+  faceDetector?: FaceDetector;
+}
+
+export interface CardReading {
+  normalCardInfo: NormalCardInfo;
+  cardInfo: CardInfo;
+  /** WarnCardInfos codes detected (blocking or not). */
+  warnings: number[];
+  /** The subset of `warnings` that blocks under the merchant's policy. */
+  blockingWarnings: number[];
+  /** HeadImageBase64 source: the holder's portrait, JPEG. */
+  headImage?: Buffer;
+  /** CardCutImageBase64 source: the upright card, JPEG (absent when no card outline was found). */
+  cutImage?: Buffer;
+  /** Key fields read, every number/date rule holds and no blocking warning. */
+  isPass: boolean;
+  /** Key fields read and every number/date rule holds. */
+  fieldsValid: boolean;
+  /** Named rule checks and warning measurements, for logs and the admin console. */
+  checks: Record<string, boolean>;
+  scores: WarningScores;
+}
+
+function touchesBorder(result: OcrResult): boolean {
+  // A line cut by the frame ends a little before the edge: allow 1.5 % of the short side.
+  const margin = Math.min(result.width, result.height) * 0.015;
+  return result.lines.some(({ box }) => {
+    const [x0, x1] = [box.cx - box.width / 2, box.cx + box.width / 2];
+    const [y0, y1] = [box.cy - box.height / 2, box.cy + box.height / 2];
+    return x0 < margin || y0 < margin || x1 > result.width - margin || y1 > result.height - margin;
+  });
+}
+
+async function readFields(
+  engine: OcrEngine,
+  image: RgbImage,
+  crop: CardCrop | null,
+  type: Exclude<IdCardType, "InternationalIDPassport">,
+  referenceDate: string,
+): Promise<{ parsed: ParsedCard; textTouchesEdge: boolean }> {
+  let best: ParsedCard | null = null;
+  if (crop) {
+    const ocr = await engine.recognisePixels(crop.card);
+    best = parseCardLines(
+      type,
+      toCardLines(ocr.lines, { x: 0, y: 0, width: ocr.width, height: ocr.height }),
+      referenceDate,
+    );
+    if (keyFieldCount(best) === 4) return { parsed: best, textTouchesEdge: false };
+  }
+  // No outline, or the crop read badly (a wrong outline, a card upside down in the crop): read the whole photo.
+  const whole = await engine.recognisePixels(image);
+  const frame = textFrame(whole.lines);
+  const parsed = parseCardLines(type, toCardLines(whole.lines, frame), referenceDate);
+  const chosen = best && keyFieldCount(best) >= keyFieldCount(parsed) ? best : parsed;
+  return { parsed: chosen, textTouchesEdge: !crop && touchesBorder(whole) };
+}
+
+/**
+ * Reads one card front: locate and straighten the card, OCR it, parse the type's layout, validate the numbers,
+ * measure capture/tamper warnings, cut the portrait. Expected failures (undecodable image, unknown type) throw
+ * EkycError; a card that cannot be read comes back with null fields and isPass false.
+ */
+export async function readCard(
+  imageBytes: Uint8Array,
+  idCardType: string,
+  options: ReadCardOptions,
+): Promise<CardReading> {
+  if (!isIdCardType(idCardType)) {
+    throw new EkycError(
+      "INVALID_PARAMETER_VALUE",
+      `IDCardType ${JSON.stringify(idCardType)} is not supported.`,
+    );
+  }
+  const referenceDate = options.referenceDate ?? todayIso();
+  const image = await decodeImage(imageBytes);
+  const crop = cropCardPixels(image);
+  let parsed: ParsedCard;
+  let textTouchesEdge = false;
+  if (idCardType === "InternationalIDPassport") {
+    const mrz = await readMrzWithEngine(options.engine, imageBytes, {
+      now: new Date(`${referenceDate}T00:00:00Z`),
+    });
+    const passport = mrz.passport;
+    const key = {
+      name: passport?.FullName ?? null,
+      number: passport?.LicenseNumber ?? null,
+      birthDate: passport?.Birthday ?? null,
+    };
+    const checks = { mrzCheckDigits: mrz.valid };
+    parsed = {
+      normal: { InternationalIDPassport: passport },
+      legacy: { InternationalIDPassport: passport },
+      key,
+      checks,
+      fieldsValid: passport !== null && mrz.valid,
+    };
+  } else {
+    ({ parsed, textTouchesEdge } = await readFields(options.engine, image, crop, idCardType, referenceDate));
+  }
+  const report = await detectWarningsPixels(image, { crop, textTouchesEdge });
+  const blocking = blockingWarnings(report.warnings, options);
+  const headImage = crop
+    ? (await extractPortraitFromCard(crop.card, idCardType, options.faceDetector)).jpeg
+    : undefined;
+  const cutImage = crop ? await encodeJpeg(crop.card) : undefined;
+  const fieldsValid = parsed.fieldsValid;
+  return {
+    normalCardInfo: parsed.normal,
+    cardInfo: parsed.legacy,
+    warnings: report.warnings,
+    blockingWarnings: blocking,
+    ...(headImage ? { headImage } : {}),
+    ...(cutImage ? { cutImage } : {}),
+    isPass: fieldsValid && blocking.length === 0,
+    fieldsValid,
+    checks: parsed.checks,
+    scores: report.scores,
+  };
+}

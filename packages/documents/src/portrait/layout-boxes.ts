@@ -1,0 +1,26 @@
+import type { IdCardType } from "../cards/types.ts";
+
+/** Portrait position on each card's front, relative to the upright card (x0, y0, x1, y1 in 0–1). */
+export type RelativeBox = readonly [number, number, number, number];
+
+const RIGHT: RelativeBox = [0.6, 0.16, 0.96, 0.84];
+const LEFT: RelativeBox = [0.02, 0.15, 0.33, 0.78];
+
+export const PORTRAIT_BOXES: Record<IdCardType, RelativeBox> = {
+  HKIDCard: RIGHT,
+  MLIDCard: [0.62, 0.15, 0.97, 0.8],
+  IndonesiaIDCard: [0.7, 0.18, 0.99, 0.74],
+  ThailandIDCard: [0.72, 0.42, 0.98, 0.92],
+  SingaporeIDCard: LEFT,
+  MainlandIDCard: [0.6, 0.1, 0.94, 0.78],
+  PhilippinesVoteID: LEFT,
+  PhilippinesDrivingLicense: LEFT,
+  PhilippinesTinID: LEFT,
+  PhilippinesSSSID: LEFT,
+  PhilippinesUMID: LEFT,
+  InternationalIDPassport: [0.02, 0.18, 0.34, 0.78],
+  IndonesiaDrivingLicense: LEFT,
+  MacaoIDCard: LEFT,
+  TaiWanIDCard: RIGHT,
+  JapanIDCard: RIGHT,
+};
