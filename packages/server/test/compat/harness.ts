@@ -2,7 +2,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Clock } from "@openekyc/core";
-import type { FastifyInstance } from "fastify";
+import type { FastifyBaseLogger, FastifyInstance } from "fastify";
 import { FsBlobStore } from "../../src/blobs/fs.ts";
 import { configSchema, type ServerConfig } from "../../src/config/schema.ts";
 import { SecretBox } from "../../src/crypto/secret-box.ts";
@@ -37,7 +37,7 @@ export interface TestServer {
 
 /** A real server on 127.0.0.1:0 over a fresh SQLite file and blob directory. */
 export async function startTestServer(
-  options: { config?: Partial<ServerConfig>; clock?: Clock } = {},
+  options: { config?: Partial<ServerConfig>; clock?: Clock; logger?: FastifyBaseLogger } = {},
 ): Promise<TestServer> {
   const dir = await mkdtemp(join(tmpdir(), "openekyc-compat-"));
   const store = await openSqliteStore(join(dir, "test.sqlite"));
@@ -49,6 +49,7 @@ export async function startTestServer(
     secrets: new SecretBox("11".repeat(32)),
     clock: options.clock ?? new OffsetClock(),
     publicUrl: "http://127.0.0.1:0",
+    ...(options.logger ? { logger: options.logger } : {}),
   };
   // The public URL needs the port, known only after listen: build once to learn it, then rebuild.
   const probe = await buildServer(deps);

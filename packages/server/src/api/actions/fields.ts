@@ -3,7 +3,13 @@ import { z } from "zod";
 /** Field shapes shared by several actions. Integers are int64 on the wire; JS numbers cover the used range. */
 export const int = () => z.number().int();
 
-export const extraField = z.string().max(1000, "Extra must be at most 1000 characters").optional();
+/** Pass-through text, at most 1000 characters (code points, so emoji count once). */
+export const extraField = z
+  .string()
+  // 1000 code points take at most 2000 UTF-16 units; the cheap check first.
+  .max(2000, "Extra must be at most 1000 characters")
+  .refine((value) => [...value].length <= 1000, "Extra must be at most 1000 characters")
+  .optional();
 
 export const tokenField = z.string().min(1).max(128);
 

@@ -106,9 +106,22 @@ export function stripPort(host: string): string {
   return colon === -1 ? host : host.slice(0, colon);
 }
 
-/** Derives the signing key: HMAC chain "TC3"+key → date → service → "tc3_request". */
+const signingKeys = new Map<string, Buffer>();
+const maxCachedSigningKeys = 1024;
+
+/**
+ * Derives the signing key: HMAC chain "TC3"+key → date → service → "tc3_request". It changes once a day per
+ * credential, so it is cached (bounded) and the hot path pays one HMAC instead of four.
+ */
 export function tc3SigningKey(secretKey: string, date: string, service: string): Buffer {
-  return hmac(hmac(hmac(`TC3${secretKey}`, date), service), "tc3_request");
+  const cacheKey = `${date}\n${service}\n${secretKey}`;
+  let key = signingKeys.get(cacheKey);
+  if (!key) {
+    key = hmac(hmac(hmac(`TC3${secretKey}`, date), service), "tc3_request");
+    if (signingKeys.size >= maxCachedSigningKeys) signingKeys.clear();
+    signingKeys.set(cacheKey, key);
+  }
+  return key;
 }
 
 export function tc3Signature(
