@@ -1,4 +1,5 @@
 import type { App, Credential } from "./app.ts";
+import type { DocumentResult, DocumentResultStatus } from "./documents.ts";
 import type { AttemptResult, Session, SessionStatus } from "./session.ts";
 
 /**
@@ -48,9 +49,20 @@ export interface Store {
   addAttemptResult(sessionId: string, result: AttemptResult): Promise<void>;
   listAttemptResults(sessionId: string): Promise<AttemptResult[]>;
 
+  /** Stores a new document OCR attempt (CardVerifyResult); ids are unique. */
+  addDocumentResult(result: DocumentResult): Promise<void>;
+  /**
+   * Compare-and-set on status: replaces the record with `next` (same id and session) only while its status
+   * is one of `from`. False when it was not (another reader or the user got there first).
+   */
+  updateDocumentResult(next: DocumentResult, from: readonly DocumentResultStatus[]): Promise<boolean>;
+  getDocumentResult(id: string): Promise<DocumentResult | null>;
+  /** Document attempts of a session, oldest first. */
+  listDocumentResults(sessionId: string): Promise<DocumentResult[]>;
+
   /** Sessions whose retention ended before `now` (media to purge). */
   listExpiredSessions(now: number, limit: number): Promise<Session[]>;
-  /** Marks media purged: drops evidence keys from attempts and the reference key. */
+  /** Marks media purged: drops evidence keys from attempts and document results, and the reference key. */
   markPurged(sessionId: string): Promise<void>;
 
   /** Usage/billing counts: one row per (app, action, day, billed). */

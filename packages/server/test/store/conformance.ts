@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe } from "vitest";
 import { appConformance } from "./conformance-apps.ts";
+import { documentConformance } from "./conformance-documents.ts";
 import { sessionConformance } from "./conformance-sessions.ts";
 import type { StoreHarness, StoreUnderTest } from "./harness.ts";
 
@@ -23,5 +24,6 @@ export function describeStoreConformance(name: string, harness: StoreHarness): v
     };
     appConformance(get, harness);
     sessionConformance(get);
+    documentConformance(get);
   });
 }

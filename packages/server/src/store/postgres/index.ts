@@ -1,5 +1,6 @@
 import type { Store } from "@openekyc/core";
 import { postgresApps } from "./apps.ts";
+import { postgresDocuments } from "./documents.ts";
 import { migratePostgres } from "./migrate.ts";
 import { postgresMigrations } from "./migrations.ts";
 import { openPostgresPool } from "./pool.ts";
@@ -29,5 +30,11 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
     await conn.pool.end();
     throw error;
   }
-  return { migrate, close: () => conn.pool.end(), ...postgresApps(conn), ...postgresSessions(conn) };
+  return {
+    migrate,
+    close: () => conn.pool.end(),
+    ...postgresApps(conn),
+    ...postgresSessions(conn),
+    ...postgresDocuments(conn),
+  };
 }

@@ -101,4 +101,18 @@ export const postgresMigrations: readonly Migration[] = [
       CREATE UNIQUE INDEX jobs_dedupe ON jobs(name, dedupe_key) WHERE dedupe_key IS NOT NULL;
     `,
   },
+  {
+    version: 3,
+    name: "document OCR attempts",
+    sql: `
+      CREATE TABLE document_results (
+        id TEXT PRIMARY KEY,
+        session_id TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+        status TEXT NOT NULL,
+        created_at BIGINT NOT NULL,
+        record JSONB NOT NULL
+      );
+      CREATE INDEX document_results_by_session ON document_results(session_id, created_at, id);
+    `,
+  },
 ];

@@ -6,6 +6,7 @@ import {
   terminalStatuses,
 } from "@openekyc/core";
 import { patchFields, type Row, rowLimit, sessionPatchColumns, toAttemptResult, toSession } from "../rows.ts";
+import { purgeDocumentEvidenceSql } from "./documents.ts";
 import { type PostgresConnection, postgresDecode } from "./pool.ts";
 
 type SessionPatch = Parameters<Store["transitionSession"]>[2];
@@ -159,6 +160,7 @@ export function postgresSessions(conn: PostgresConnection) {
     async markPurged(sessionId: string): Promise<void> {
       await conn.transaction(async (client) => {
         await client.query("UPDATE attempt_results SET evidence = '{}' WHERE session_id = $1", [sessionId]);
+        await client.query(purgeDocumentEvidenceSql, [sessionId]);
         await client.query(
           "UPDATE sessions SET reference_image_key = NULL, purged_at = $2 WHERE id = $1 AND purged_at IS NULL",
           [sessionId, Date.now()],

@@ -1,6 +1,7 @@
 import type { Store } from "@openekyc/core";
 import { sqliteApps } from "./apps.ts";
 import { openSqliteConnection } from "./connection.ts";
+import { sqliteDocuments } from "./documents.ts";
 import { migrateSqlite } from "./migrate.ts";
 import { sqliteMigrations } from "./migrations.ts";
 import { sqliteSessions } from "./sessions.ts";
@@ -23,6 +24,7 @@ export async function openSqliteStore(file: string, options: SqliteStoreOptions 
   if (options.migrate ?? true) await migrate();
   const apps = sqliteApps(conn);
   const sessions = sqliteSessions(conn);
+  const documents = sqliteDocuments(conn);
   return {
     migrate,
     close: async () => {
@@ -45,6 +47,10 @@ export async function openSqliteStore(file: string, options: SqliteStoreOptions 
     addAttemptResult: async (sessionId, result) => sessions.addAttemptResult(sessionId, result),
     listAttemptResults: async (sessionId) => sessions.listAttemptResults(sessionId),
     listExpiredSessions: async (now, limit) => sessions.listExpiredSessions(now, limit),
+    addDocumentResult: async (result) => documents.addDocumentResult(result),
+    updateDocumentResult: async (next, from) => documents.updateDocumentResult(next, from),
+    getDocumentResult: async (id) => documents.getDocumentResult(id),
+    listDocumentResults: async (sessionId) => documents.listDocumentResults(sessionId),
     markPurged: async (sessionId) => sessions.markPurged(sessionId),
     recordUsage: async (entry) => apps.recordUsage(entry),
     usageSummary: async (appId, fromDay, toDay) => apps.usageSummary(appId, fromDay, toDay),

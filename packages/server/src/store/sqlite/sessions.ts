@@ -132,6 +132,9 @@ export function sqliteSessions(conn: SqliteConnection) {
     markPurged: conn.db.transaction((sessionId: string) => {
       statement("UPDATE attempt_results SET evidence = '{}' WHERE session_id = ?").run(sessionId);
       statement(
+        "UPDATE document_results SET record = json_set(record, '$.evidence', json('{}')) WHERE session_id = ?",
+      ).run(sessionId);
+      statement(
         "UPDATE sessions SET reference_image_key = NULL, purged_at = ? WHERE id = ? AND purged_at IS NULL",
       ).run(Date.now(), sessionId);
     }).immediate,

@@ -1,0 +1,35 @@
+import type { DocumentResult, DocumentResultStatus } from "@openekyc/core";
+import type { SqliteConnection } from "./connection.ts";
+
+const toResult = (row: unknown): DocumentResult | null =>
+  row ? (JSON.parse(String((row as { record: string }).record)) as DocumentResult) : null;
+
+/** Document OCR attempts: one row per attempt, the record as JSON; status mirrored for the compare-and-set. */
+export function sqliteDocuments(conn: SqliteConnection) {
+  const { statement } = conn;
+  return {
+    addDocumentResult(result: DocumentResult): void {
+      statement(
+        "INSERT INTO document_results (id, session_id, status, created_at, record) VALUES (?, ?, ?, ?, ?)",
+      ).run(result.id, result.sessionId, result.status, result.createdAt, JSON.stringify(result));
+    },
+
+    updateDocumentResult(next: DocumentResult, from: readonly DocumentResultStatus[]): boolean {
+      const changed = statement(
+        `UPDATE document_results SET status = ?, record = ?
+         WHERE id = ? AND session_id = ? AND status IN (SELECT value FROM json_each(?))`,
+      ).run(next.status, JSON.stringify(next), next.id, next.sessionId, JSON.stringify(from));
+      return changed.changes === 1;
+    },
+
+    getDocumentResult(id: string): DocumentResult | null {
+      return toResult(statement("SELECT record FROM document_results WHERE id = ?").get(id));
+    },
+
+    listDocumentResults(sessionId: string): DocumentResult[] {
+      return statement("SELECT record FROM document_results WHERE session_id = ? ORDER BY created_at, id")
+        .all(sessionId)
+        .map((row) => toResult(row) as DocumentResult);
+    },
+  };
+}
