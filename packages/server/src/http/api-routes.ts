@@ -1,4 +1,3 @@
-import { randomUUID } from "node:crypto";
 import { EkycError } from "@openekyc/core";
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { errorEnvelope } from "../api/envelope.ts";
@@ -67,5 +66,3 @@ export function apiRoutes(deps: ApiHandlerDeps, maxRequestBytes: number) {
     app.route({ method: ["GET", "POST"], url: "/", handler });
   };
 }
-
-export const newRequestId = (): string => randomUUID();

@@ -153,7 +153,9 @@ export class SessionService {
     return finished;
   }
 
-  attempts(session: Session): Promise<AttemptResult[]> {
+  /** The session's attempts, oldest first. An unstarted session has none, so no query is spent on it. */
+  async attempts(session: Session): Promise<AttemptResult[]> {
+    if (session.status === "created" && session.attemptCount === 0) return [];
     return this.#store.listAttemptResults(session.id);
   }
 

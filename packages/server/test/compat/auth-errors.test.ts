@@ -113,6 +113,14 @@ describe("authentication errors through the official SDKs", () => {
     expect(errorOf(old.json)).toBe("NoSuchVersion");
   });
 
+  it("a disabled app → UnauthorizedOperation.Nonactivated", async () => {
+    const app = await server.services.apps.createApp("closed merchant");
+    await server.services.apps.disableApp(app.AppId);
+    expect(await errorCode(commonV4Client(server, app)("GetWebVerificationResultIntl", getResult))).toBe(
+      "UnauthorizedOperation.Nonactivated",
+    );
+  });
+
   it("an app over its rate limit → RequestLimitExceeded", async () => {
     const app = await server.services.apps.createApp("slow merchant");
     await server.deps.store.updateApp(app.AppId, { rateLimitPerSecond: 2 });

@@ -3,7 +3,6 @@ import {
   type AttemptResult,
   type BlobStore,
   evidenceNames,
-  isTerminal,
   type SdkResultCode,
   type Session,
   sdkResultCodes,
@@ -63,7 +62,8 @@ export async function evidenceFileInfo(
 
 /** Final result of a session in the SDK flows' string codes; "-999" until it has passed or failed. */
 export function sdkResult(session: Session): { Result: string; Description: string } {
-  if (!isTerminal(session.status) || (session.status !== "passed" && session.status !== "failed")) {
+  // Cancelled, timed-out and unsupported sessions never completed the flow: "-999" as well.
+  if (session.status !== "passed" && session.status !== "failed") {
     return { Result: "-999", Description: sdkResultCodes["-999"].message };
   }
   const code = String(session.resultCode ?? 1001);
