@@ -38,3 +38,6 @@ export async function readMrz(
 ): Promise<MrzImageReading> {
   return readMrzWithEngine(options.engine ?? (await defaultOcrEngine()), imageBytes, options);
 }
+export { type CardReading, type ReadCardOptions, readCard } from "./cards/read-card.ts";
+export { ID_CARD_TYPES, type IdCardType, isIdCardType } from "./cards/types.ts";
+export { blockingWarnings, WARNING_CODES, type WarningPolicy } from "./warnings/codes.ts";
