@@ -150,6 +150,15 @@ export interface FaceEmbedding {
   readonly faceres?: readonly number[];
   readonly face: FaceObservation;
   readonly faceCount: number;
+  /** The plain and mirrored descriptors behind `descriptor` (only with `EmbedOptions.keepViews`). */
+  readonly views?: { readonly plain: readonly number[]; readonly mirrored: readonly number[] };
+}
+
+export interface EmbedOptions {
+  /** Also compute Human's faceres vector (default: when the calibration fuses it). */
+  readonly faceres?: boolean;
+  /** Keep the plain and mirrored descriptors (evaluation). */
+  readonly keepViews?: boolean;
 }
 
 /** FaceID Lite `thresholds`: confidence needed at each false-accept rate. */
@@ -202,7 +211,7 @@ export interface FaceEngineApi {
   detect(image: RgbImage, options?: DetectOptions): Promise<FaceObservation[]>;
   assessQuality(image: RgbImage | DecodedImage, options?: QualityOptions): Promise<QualityVerdict>;
   /** Null when no face is found. Uses the largest face. */
-  embed(image: RgbImage): Promise<FaceEmbedding | null>;
+  embed(image: RgbImage, options?: EmbedOptions): Promise<FaceEmbedding | null>;
   compare(a: RgbImage, b: RgbImage): Promise<CompareResult>;
   antiSpoof(image: RgbImage): Promise<AntiSpoofResult>;
   close(): Promise<void>;
