@@ -7,10 +7,13 @@
  *   npm run bench:api                     # both stores; PostgreSQL from OPENEKYC_BENCH_PG_URL
  *   OPENEKYC_BENCH_SECONDS=5 OPENEKYC_BENCH_CONNECTIONS=64 npm run bench:api
  */
-import { mkdtemp, rm } from "node:fs/promises";
+import { execFile } from "node:child_process";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
 import { type Store, systemClock } from "@openekyc/core";
 import { signTc3 } from "../packages/server/src/api/auth/tc3.ts";
 import { FsBlobStore } from "../packages/server/src/blobs/fs.ts";
@@ -29,7 +32,7 @@ interface CannonRequest {
   body: string;
 }
 interface CannonResult {
-  requests: { average: number };
+  requests: { average: number; total: number };
   latency: { p50: number; p99: number; average: number };
   errors: number;
   non2xx: number;
@@ -39,6 +42,7 @@ const require = createRequire(import.meta.url);
 const autocannon = require("autocannon") as (options: Record<string, unknown>) => Promise<CannonResult>;
 
 for (const name of ["http_proxy", "HTTP_PROXY"]) delete process.env[name];
+const execFileAsync = promisify(execFile);
 
 const seconds = Number(process.env.OPENEKYC_BENCH_SECONDS ?? 10);
 const connections = Number(process.env.OPENEKYC_BENCH_CONNECTIONS ?? 50);
@@ -85,18 +89,33 @@ async function check(endpoint: string, request: CannonRequest): Promise<Record<s
   return json.Response;
 }
 
+/**
+ * The load generator runs in a child process, so the server process's CPU time (process.cpuUsage) is the
+ * server's alone: CPU ms per request is the figure that does not depend on how busy the machine is.
+ */
+async function runLoad(spec: { url: string; requests: CannonRequest[] }): Promise<CannonResult> {
+  const file = join(tmpdir(), `openekyc-bench-${process.pid}-${Date.now()}.json`);
+  await writeFile(file, JSON.stringify({ ...spec, connections, duration: seconds }));
+  try {
+    const { stdout } = await execFileAsync(
+      process.execPath,
+      ["--import", "tsx", fileURLToPath(import.meta.url), "--load", file],
+      { maxBuffer: 16 * 1024 * 1024 },
+    );
+    return JSON.parse(stdout) as CannonResult;
+  } finally {
+    await rm(file, { force: true });
+  }
+}
+
 async function run(label: string, endpoint: string, requests: CannonRequest[]): Promise<void> {
-  const result = await autocannon({
-    url: `http://${endpoint}`,
-    connections,
-    duration: seconds,
-    requests,
-    // The load generator runs in its own thread so it does not share the server's event loop.
-    workers: 1,
-  });
+  const cpuBefore = process.cpuUsage();
+  const result = await runLoad({ url: `http://${endpoint}`, requests });
+  const cpu = process.cpuUsage(cpuBefore);
+  const cpuMsPerRequest = (cpu.user + cpu.system) / 1000 / Math.max(1, result.requests.total);
   const failures = result.errors + result.non2xx + result.timeouts;
   console.log(
-    `${label.padEnd(48)} ${result.requests.average.toFixed(0).padStart(6)} req/s   p50 ${String(result.latency.p50).padStart(3)} ms   p99 ${String(result.latency.p99).padStart(3)} ms${failures ? `   failures ${failures}` : ""}`,
+    `${label.padEnd(48)} ${result.requests.average.toFixed(0).padStart(6)} req/s   p50 ${String(result.latency.p50).padStart(3)} ms   p99 ${String(result.latency.p99).padStart(4)} ms   server CPU ${cpuMsPerRequest.toFixed(3)} ms/req (≈${(1000 / cpuMsPerRequest).toFixed(0)} req/s per free core)${failures ? `   failures ${failures}` : ""}`,
   );
 }
 
@@ -176,4 +195,9 @@ interface PgClient {
   end(): Promise<void>;
 }
 
-await main();
+if (process.argv[2] === "--load") {
+  const spec = JSON.parse(await readFile(process.argv[3]!, "utf8")) as Record<string, unknown>;
+  process.stdout.write(JSON.stringify(await autocannon(spec)));
+} else {
+  await main();
+}
