@@ -25,6 +25,7 @@ const setups: [string, (s: TestServer) => CallAction][] = [
     (s) => intlEnClient(s, { signMethod: "TC3-HMAC-SHA256", reqMethod: "GET" }),
   ],
   ["common v4 CommonClient (TC3)", (s) => commonV4Client(s)],
+  ["common v4 CommonClient (v1 HmacSHA256)", (s) => commonV4Client(s, s.credentials, "HmacSHA256")],
 ];
 
 describe.each(setups)("every action through %s", (_name, makeClient) => {

@@ -94,15 +94,16 @@ export function intlEnClient(
     });
 }
 
-/** tencentcloud-sdk-nodejs-common v4 CommonClient, TC3 (its default). */
+/** tencentcloud-sdk-nodejs-common v4 CommonClient, TC3 (its default) unless `signMethod` opts into v1. */
 export function commonV4Client(
   server: TestServer,
   credentials: { SecretId: string; SecretKey: string } = server.credentials,
+  signMethod?: "HmacSHA1" | "HmacSHA256",
 ): CallAction {
   const client = new commonV4.CommonClient(server.endpoint, "2018-03-01", {
     credential: { secretId: credentials.SecretId, secretKey: credentials.SecretKey },
     region: "ap-singapore",
-    profile: { httpProfile: { protocol: "http://" } },
+    profile: { httpProfile: { protocol: "http://" }, ...(signMethod ? { signMethod } : {}) },
   });
   return (action, params) => client.request(action, params);
 }
