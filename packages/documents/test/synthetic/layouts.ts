@@ -1,3 +1,4 @@
+import { ageOn } from "../../src/cards/numbers/index.ts";
 import type { IdCardType } from "../../src/cards/types.ts";
 import {
   dmy,
@@ -59,9 +60,18 @@ function hkid(r: Rng, p: Identity): CardDesign {
   const number = hkidNumber(r);
   const name = `${p.surname}, ${titleCase(p.given)}`;
   const telex = Array.from({ length: 3 }, () => String(int(r, 1000, 9999))).join(" ");
-  const adult = Number(p.birth.slice(0, 4)) <= 2006;
-  const issue = `${String(int(r, 1, 28)).padStart(2, "0")}-${String(int(r, 1, 12)).padStart(2, "0")}-${int(r, 19, 25)}`;
-  const first = `(${String(int(r, 1, 12)).padStart(2, "0")}-${String(int(r, 70, 99)).padStart(2, "0")})`;
+  // Dates and symbols kept consistent the way the department issues them: first registration at 11 or later,
+  // current card from 2019, "***" only for holders 18 or over on the issue date.
+  const birthYear = Number(p.birth.slice(0, 4));
+  const issueYear = int(r, 2019, 2025);
+  const [issueDay, issueMonth] = [
+    String(int(r, 1, 28)).padStart(2, "0"),
+    String(int(r, 1, 12)).padStart(2, "0"),
+  ];
+  const issue = `${issueDay}-${issueMonth}-${issueYear - 2000}`;
+  const adult = ageOn(p.birth, `${issueYear}-${issueMonth}-${issueDay}`) >= 18;
+  const firstYear = Math.min(issueYear - 1, birthYear + int(r, 12, 25));
+  const first = `(${String(int(r, 1, 12)).padStart(2, "0")}-${String(firstYear % 100).padStart(2, "0")})`;
   const body = [
     t(40, 62, 30, "HONG KONG PERMANENT IDENTITY CARD", { bold: true, fill: "#7a1f2b" }),
     t(40, 190, 36, name, { bold: true }),

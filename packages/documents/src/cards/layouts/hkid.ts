@@ -1,5 +1,11 @@
 import { type CardLine, digitsOnly, findPattern, linesIn, valueForLabel } from "../lines.ts";
-import { canonicalHkidSymbols, isHkidCardConsistent, parseHkidNumber } from "../numbers/hkid/index.ts";
+import {
+  CURRENT_SMART_HKID_START_DATE,
+  canonicalHkidSymbols,
+  FIRST_SMART_HKID_START_DATE,
+  isHkidCardConsistent,
+  parseHkidNumber,
+} from "../numbers/hkid/index.ts";
 import { findPrintedDate } from "../printed-dates.ts";
 import type { HKIDCard, NormalHKIDCard } from "../types.ts";
 import { finish, type ParsedCard } from "./result.ts";
@@ -9,7 +15,8 @@ import { finish, type ParsedCard } from "./result.ts";
  * name `SURNAME, Given Names`, telex code digits, date of birth with sex, symbols, first-issue `(MM-YY)`,
  * date of issue `DD-MM-YY` bottom left and the number `A123456(7)` bottom right; photo on the right.
  */
-const NUMBER = /([A-Z]{1,2})\s?([0-9OIlSBZ]{6})\s?[([{]\s?([0-9A])\s?[)\]}]/;
+// The check character is read as any letter so a wrong one (like the specimen's "E") is reported, not dropped.
+const NUMBER = /([A-Z]{1,2})\s?([0-9OIlSBZ]{6})\s?[([{]\s?([0-9A-Z])\s?[)\]}]/;
 const CJK_NAME = /^[\u3400-\u9fff]{2,5}$/;
 const TITLE_WORDS = /香港|身份|證|HONG|KONG|IDENTITY|CARD|永久|居民/;
 
@@ -29,16 +36,38 @@ function readNumber(lines: readonly CardLine[]): { printed: string; valid: boole
 
 function readEnglishName(lines: readonly CardLine[]): string | null {
   const hit = lines.find(
-    (l) => /^[A-Z][A-Z'-]+\s?,\s?[A-Za-z][A-Za-z' -]+$/.test(l.text) && !TITLE_WORDS.test(l.text),
+    (l) => /^[A-Z][A-Z'-]+\s?,\s?[A-Za-z][A-Za-z' -]*$/.test(l.text) && !TITLE_WORDS.test(l.text),
   );
-  return hit ? hit.text.replace(/\s?,\s?/, ", ") : null;
+  if (!hit) return null;
+  // The detector may split "LEE, Chi Nan" at a wide space: take the name-like boxes following on the same row.
+  const h = hit.y1 - hit.y0;
+  const rest = lines
+    .filter(
+      (l) =>
+        l !== hit &&
+        l.x0 > hit.x0 &&
+        l.x0 - hit.x1 < 2 * h &&
+        Math.abs((l.y0 + l.y1) / 2 - (hit.y0 + hit.y1) / 2) < h / 2,
+    )
+    .filter((l) => /^[A-Za-z][A-Za-z' -]*$/.test(l.text))
+    .sort((a, b) => a.x0 - b.x0)
+    .map((l) => l.text);
+  return [hit.text, ...rest].join(" ").replace(/\s?,\s?/, ", ");
+}
+
+/** Card design from the date of issue (DD-MM-YY): the 2018 design from 26-11-18, otherwise the 2003 one. */
+function hkidVersion(issue: string | null): string | null {
+  if (!issue) return null;
+  const iso = `20${issue.slice(6)}-${issue.slice(3, 5)}-${issue.slice(0, 2)}`;
+  return iso >= CURRENT_SMART_HKID_START_DATE ? "2018" : "2003";
 }
 
 export function parseHkidCard(lines: readonly CardLine[]): ParsedCard {
   const number = readNumber(lines);
   const englishName = readEnglishName(lines);
   const chineseName = lines.find((l) => CJK_NAME.test(l.text) && !TITLE_WORDS.test(l.text))?.text ?? null;
-  const telex = findPattern(lines, /^(\d{4}(?:\s?\d{4}){1,5})$/)?.match[1] ?? null;
+  const telexDigits = findPattern(lines, /^(\d{4}(?:\s?\d{4}){1,5})$/)?.match[1]?.replace(/\s/g, "");
+  const telex = telexDigits ? (telexDigits.match(/\d{4}/g) ?? []).join(" ") : null;
   const dob =
     lines.map((l) => findPrintedDate(l.text)).find((d) => d && /^\d{2}-\d{2}-\d{4}$/.test(d.raw)) ?? null;
   const sexText = valueForLabel(lines, /性別|Sex/i, { accept: (v) => /^(男|女)?\s?[MF]\b/.test(v) })?.value;
@@ -62,12 +91,13 @@ export function parseHkidCard(lines: readonly CardLine[]): ParsedCard {
     const first = firstIssue
       ? `${Number(firstIssue.slice(3)) > 40 ? 19 : 20}${firstIssue.slice(3)}-${firstIssue.slice(0, 2)}`
       : null;
-    checks.datesConsistent = isHkidCardConsistent({
-      dateOfBirth: birthIso,
-      symbols,
-      firstRegistrationYearMonth: first,
-      dateOfRegistration: `20${y}-${m}-${d}`,
-    });
+    const registration = `20${y}-${m}-${d}`;
+    checks.datesConsistent = isHkidCardConsistent(
+      { dateOfBirth: birthIso, symbols, firstRegistrationYearMonth: first, dateOfRegistration: registration },
+      registration < CURRENT_SMART_HKID_START_DATE
+        ? FIRST_SMART_HKID_START_DATE
+        : CURRENT_SMART_HKID_START_DATE,
+    );
   }
   const legacy: HKIDCard = {
     CnName: chineseName,
@@ -92,10 +122,7 @@ export function parseHkidCard(lines: readonly CardLine[]): ParsedCard {
     Symbol: symbols,
     IssuedDate: firstIssue ? `(${firstIssue})` : null,
     CurrentIssueDate: currentIssue,
-    HKIDVersion:
-      currentIssue && Number(currentIssue.slice(6)) >= 18 && Number(currentIssue.slice(6)) < 50
-        ? "2018"
-        : "2003",
+    HKIDVersion: hkidVersion(currentIssue),
   };
   return finish(
     { HKIDCard: normal },

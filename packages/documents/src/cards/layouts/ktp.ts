@@ -35,7 +35,7 @@ const ANY_LABEL = new RegExp(
 function field(lines: readonly CardLine[], label: RegExp): string | null {
   const hit = valueForLabel(lines, label, {
     below: false,
-    accept: (v) => v.length > 0 && !ANY_LABEL.test(v),
+    accept: (v) => v.length > 0 && ANY_LABEL.exec(v)?.index !== 0,
   });
   if (!hit) return null;
   // "Jenis Kelamin : LAKI-LAKI Gol. Darah : O" arrives as one line: cut at the next label.

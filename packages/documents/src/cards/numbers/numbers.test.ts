@@ -100,8 +100,8 @@ describe("NRIC / FIN", () => {
     expect(isValidNric("S1234567D")).toBe(true);
     expect(isValidNric("s1234567d")).toBe(true);
     expect(isValidNric("S1234567A")).toBe(false);
-    expect(parseNric("T0123456" + nricCheckLetter("T", "0123456"))?.kind).toBe("NRIC");
-    expect(parseNric("G1234567" + nricCheckLetter("G", "1234567"))?.kind).toBe("FIN");
+    expect(parseNric(`T0123456${nricCheckLetter("T", "0123456")}`)?.kind).toBe("NRIC");
+    expect(parseNric(`G1234567${nricCheckLetter("G", "1234567")}`)?.kind).toBe("FIN");
   });
   it("uses distinct tables for S/T, F/G and M", () => {
     const letters = ["S", "T", "F", "G", "M"].map((s) => nricCheckLetter(s, "7654321"));

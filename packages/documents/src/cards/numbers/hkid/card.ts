@@ -3,6 +3,8 @@ import { ageOn, canonicalHkidSymbols, isHkidSymbolAgeValid } from "./symbols.ts"
 
 /** First day the current (2018) smart identity card was issued; its "date of registration" cannot be earlier. */
 export const CURRENT_SMART_HKID_START_DATE = "2018-11-26";
+/** First day the 2003 smart identity card was issued (for 2003-design cards still in circulation). */
+export const FIRST_SMART_HKID_START_DATE = "2003-06-23";
 
 export interface HkidCardDates {
   /** ISO YYYY-MM-DD. */
@@ -18,12 +20,15 @@ export interface HkidCardDates {
  * Internal consistency of a current smart HKID's dates and symbols: registration within the current card period,
  * nothing before birth, first registration not after the current one, age symbol right at the registration date.
  */
-export function isHkidCardConsistent(card: HkidCardDates): boolean {
+export function isHkidCardConsistent(
+  card: HkidCardDates,
+  cardPeriodStart = CURRENT_SMART_HKID_START_DATE,
+): boolean {
   if (canonicalHkidSymbols(card.symbols) === null) return false;
   const { dateOfBirth: dob, firstRegistrationYearMonth: first, dateOfRegistration: reg } = card;
   if (first !== null && first < dob.slice(0, 7)) return false;
   if (reg !== null) {
-    if (reg < CURRENT_SMART_HKID_START_DATE || reg < dob) return false;
+    if (reg < cardPeriodStart || reg < dob) return false;
     if (first !== null && first > reg.slice(0, 7)) return false;
     if (!isHkidSymbolAgeValid(card.symbols, dob, reg)) return false;
   }
