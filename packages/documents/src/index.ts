@@ -38,6 +38,33 @@ export async function readMrz(
 ): Promise<MrzImageReading> {
   return readMrzWithEngine(options.engine ?? (await defaultOcrEngine()), imageBytes, options);
 }
+export type { ParsedCard } from "./cards/layouts/result.ts";
+export { type CardLine, type RecognisedLine, textFrame, toCardLines } from "./cards/lines.ts";
+export * from "./cards/numbers/index.ts";
+export { parseCardLines } from "./cards/parse-card.ts";
 export { type CardReading, type ReadCardOptions, readCard } from "./cards/read-card.ts";
+export type * from "./cards/types.ts";
 export { ID_CARD_TYPES, type IdCardType, isIdCardType } from "./cards/types.ts";
-export { blockingWarnings, WARNING_CODES, type WarningPolicy } from "./warnings/codes.ts";
+export { type CardCrop, CUT_HEIGHT, CUT_WIDTH, cropCard, cropCardPixels } from "./crop/crop-card.ts";
+export type { Quad } from "./crop/quad.ts";
+export {
+  extractPortrait,
+  extractPortraitFromCard,
+  type FaceBox,
+  type FaceDetector,
+  type Portrait,
+} from "./portrait/extract.ts";
+export {
+  blockingWarnings,
+  parseSelectedWarningCodes,
+  WARNING_CODES,
+  type WarningCode,
+  type WarningPolicy,
+} from "./warnings/codes.ts";
+export {
+  detectWarnings,
+  detectWarningsPixels,
+  WARNING_THRESHOLDS,
+  type WarningReport,
+  type WarningScores,
+} from "./warnings/detect.ts";
