@@ -1,4 +1,4 @@
 export * from "./detect.ts";
 export * from "./events.ts";
 export * from "./sequence.ts";
-export * from "./signals.ts";
+export { type FaceSignals, type MotionSample, signalsOf } from "./signals.ts";

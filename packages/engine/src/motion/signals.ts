@@ -16,7 +16,9 @@ export interface MotionSample {
   readonly face: FaceSignals | null;
 }
 
-export function signalsOf(face: FaceObservation): FaceSignals {
+export function signalsOf(
+  face: Pick<FaceObservation, "eyeOpenness" | "mouthOpenness" | "pose">,
+): FaceSignals {
   return {
     eyeOpenness: (face.eyeOpenness.left + face.eyeOpenness.right) / 2,
     mouthOpenness: face.mouthOpenness,

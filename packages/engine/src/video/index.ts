@@ -1,4 +1,10 @@
-export * from "./decode.ts";
+export {
+  type DecodedVideo,
+  decodeVideo,
+  defaultVideoDecodeLimits,
+  type VideoDecodeLimits,
+  type VideoFrame,
+} from "./decode.ts";
 export * from "./errors.ts";
 export { ffmpegPath } from "./ffmpeg.ts";
 export * from "./jpeg.ts";

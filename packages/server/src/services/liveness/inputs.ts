@@ -57,7 +57,10 @@ export async function loadUrlInput(
 
 function checkMd5(data: Buffer, expected: string, field: string): void {
   if (!/^[0-9a-f]{32}$/i.test(expected)) {
-    throw new EkycError("INVALID_PARAMETER_VALUE", `The MD5 given for ${field} must be 32 hexadecimal digits.`);
+    throw new EkycError(
+      "INVALID_PARAMETER_VALUE",
+      `The MD5 given for ${field} must be 32 hexadecimal digits.`,
+    );
   }
   if (createHash("md5").update(data).digest("hex") !== expected.toLowerCase()) {
     throw new EkycError("INVALID_PARAMETER_VALUE", `${field} does not match the MD5 given for it.`);

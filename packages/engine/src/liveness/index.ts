@@ -1,0 +1,4 @@
+export { type BestFrameChoice, chooseBestFrame, rankFrames } from "./best-frame.ts";
+export { analyseFrames, type FrameFinding } from "./frames.ts";
+export * from "./report.ts";
+export * from "./video-liveness.ts";
