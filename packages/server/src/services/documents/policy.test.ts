@@ -1,0 +1,101 @@
+import { newSession } from "@openekyc/core";
+import { describe, expect, it } from "vitest";
+import { applyEdits } from "./edits.ts";
+import { isExpired, parsePrintedDate } from "./expiry.ts";
+import { blockingReasons, documentPolicyOf } from "./policy.ts";
+
+const session = (kind: "web-intl" | "sdk-ekyc", config: Record<string, unknown>) =>
+  newSession({
+    id: "s",
+    token: "T",
+    kind,
+    appId: "a",
+    config,
+    redirectUrl: null,
+    extra: null,
+    referenceImageKey: null,
+    retryLimit: 3,
+    now: 0,
+  });
+
+describe("document policy of a session", () => {
+  it("has a document step only for web CheckMode 1/4 and SDK CheckMode 1", () => {
+    expect(documentPolicyOf(session("web-intl", { CheckMode: 2 }))).toBeNull();
+    expect(documentPolicyOf(session("sdk-ekyc", { CheckMode: 2, IdCardType: "HK" }))).toBeNull();
+    const web = documentPolicyOf(session("web-intl", { CheckMode: 4, IDCardType: "MainlandIDCard" }));
+    expect(web).toMatchObject({ checkMode: 4, idCardType: "MainlandIDCard", sides: ["front", "back"] });
+    expect(web?.allowExpiredDocument).toBe(true);
+    const sdk = documentPolicyOf(
+      session("sdk-ekyc", {
+        CheckMode: 1,
+        IdCardType: "MLIDPassport",
+        DisableChangeOcrResult: true,
+        SelectedWarningCodes: [-9103],
+        AllowExpiredDocument: false,
+      }),
+    );
+    expect(sdk).toMatchObject({
+      checkMode: 1,
+      idCardType: "InternationalIDPassport",
+      sides: ["front"],
+      allowEdit: false,
+      selectedWarningCodes: [-9103],
+      allowExpiredDocument: false,
+    });
+    expect(documentPolicyOf(session("sdk-ekyc", { CheckMode: 1, IdCardType: "HK" }))?.idCardType).toBe(
+      "HKIDCard",
+    );
+  });
+
+  it("blocks on unreadable fields, blocking warnings, and expiry unless AllowExpiredDocument", () => {
+    const base = { fieldsValid: true, blockingWarnings: [], expired: false, allowExpiredDocument: true };
+    expect(blockingReasons(base)).toEqual([]);
+    expect(blockingReasons({ ...base, fieldsValid: false })).toEqual(["unreadable"]);
+    expect(blockingReasons({ ...base, blockingWarnings: [-9107] })).toEqual(["warnings"]);
+    expect(blockingReasons({ ...base, expired: true })).toEqual([]);
+    expect(blockingReasons({ ...base, expired: true, allowExpiredDocument: false })).toEqual(["expired"]);
+  });
+});
+
+describe("expiry", () => {
+  it("reads the printed date orders and validity ranges", () => {
+    expect(parsePrintedDate("2031-02-28")).toBe("2031-02-28");
+    expect(parsePrintedDate("28/02/2031")).toBe("2031-02-28");
+    expect(parsePrintedDate("2015.01.01-2035.01.01")).toBe("2035-01-01");
+    expect(parsePrintedDate("31-02-2031")).toBeNull();
+    expect(parsePrintedDate("SEUMUR HIDUP")).toBeNull();
+  });
+
+  it("judges expiry per struct, lifetime validity and the withdrawn 2003 HKID series", () => {
+    const today = "2026-11-22";
+    expect(isExpired({ InternationalIDPassport: { DateOfExpiration: "2026-11-21" } }, today)).toBe(true);
+    expect(isExpired({ InternationalIDPassport: { DateOfExpiration: "2026-11-22" } }, today)).toBe(false);
+    expect(isExpired({ IndonesiaIDCard: { DueDate: "SEUMUR HIDUP" } }, today)).toBe(false);
+    expect(isExpired({ HKIDCard: { HKIDVersion: "2003" } }, today)).toBe(true);
+    expect(isExpired({ HKIDCard: { HKIDVersion: "2018" } }, today)).toBe(false);
+    expect(isExpired(null, today)).toBe(false);
+  });
+});
+
+describe("user edits on the confirm screen", () => {
+  const read = { HKIDCard: { FullName: "CHAN, Tai Mn", ChineseName: null, Sex: "M" } };
+
+  it("records each changed field and keeps the rest", () => {
+    const applied = applyEdits(read, { FullName: "CHAN, Tai Man", Sex: "M", ChineseName: "陳大文" }, true);
+    expect(applied.normalCardInfo).toEqual({
+      HKIDCard: { FullName: "CHAN, Tai Man", ChineseName: "陳大文", Sex: "M" },
+    });
+    expect(applied.editDetails).toEqual([
+      { fieldName: "FullName", originalFieldValue: "CHAN, Tai Mn", revisedFieldValue: "CHAN, Tai Man" },
+      { fieldName: "ChineseName", originalFieldValue: null, revisedFieldValue: "陳大文" },
+    ]);
+  });
+
+  it("refuses unknown fields, markup, and any change when editing is disabled", () => {
+    expect(() => applyEdits(read, { Password: "x" }, true)).toThrow(/not a field/);
+    expect(() => applyEdits(read, { FullName: "<script>" }, true)).toThrow(/printable/);
+    expect(() => applyEdits(read, { FullName: 3 }, true)).toThrow(/string/);
+    expect(() => applyEdits(read, { FullName: "Someone else" }, false)).toThrow(/disabled/);
+    expect(applyEdits(read, { FullName: "CHAN, Tai Mn" }, false).editDetails).toEqual([]);
+  });
+});
