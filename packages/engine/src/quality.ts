@@ -52,13 +52,13 @@ function occlusionIssues(image: RgbImage, face: FaceObservation): QualityIssue[]
   const { leftEye, rightEye, mouthLeft, mouthRight } = face.landmarks;
   const eyeGap = Math.hypot(rightEye.x - leftEye.x, rightEye.y - leftEye.y);
   const eyeContrast = Math.min(
-    patchContrast(image, leftEye, eyeGap * 0.6),
-    patchContrast(image, rightEye, eyeGap * 0.6),
+    patchContrast(image, leftEye, eyeGap * 0.4),
+    patchContrast(image, rightEye, eyeGap * 0.4),
   );
   if (eyeContrast < limits.minFeatureContrast)
     found.push(issue("EYE_OCCLUSION", eyeContrast, limits.minFeatureContrast));
   const mouth = { x: (mouthLeft.x + mouthRight.x) / 2, y: (mouthLeft.y + mouthRight.y) / 2 };
-  const mouthContrast = patchContrast(image, mouth, eyeGap * 0.9);
+  const mouthContrast = patchContrast(image, mouth, eyeGap * 0.6);
   if (mouthContrast < limits.minFeatureContrast) {
     found.push(issue("MOUTH_OCCLUSION", mouthContrast, limits.minFeatureContrast));
   }

@@ -82,12 +82,17 @@ async function comparePairs(file: string, workers: number, io: CommandIo): Promi
   }
 }
 
-async function compareTwo(fileA: string, fileB: string, json: boolean, io: CommandIo): Promise<number> {
-  const pool = new FaceEnginePool({ size: 2 });
+async function compareTwo(
+  fileA: string,
+  fileB: string,
+  options: { json: boolean; workers: number },
+  io: CommandIo,
+): Promise<number> {
+  const pool = new FaceEnginePool({ size: options.workers });
   try {
     const [a, b] = await Promise.all([embedFile(pool, fileA), embedFile(pool, fileB)]);
     const result = scorePair(pool, a, b);
-    if (json) writeLine(io.stdout, JSON.stringify({ a: fileA, b: fileB, ...result }));
+    if (options.json) writeLine(io.stdout, JSON.stringify({ a: fileA, b: fileB, ...result }));
     else if ("similarity" in result && !result.error) {
       writeLine(
         io.stdout,
@@ -104,13 +109,13 @@ async function compareTwo(fileA: string, fileB: string, json: boolean, io: Comma
 export async function runCompare(args: string[], io: CommandIo): Promise<number> {
   const { positional, flags } = parseArgs(args, ["json", "jsonl"]);
   const pairsFile = flags.get("pairs");
-  const workers = Number(flags.get("workers") ?? 2);
-  if (typeof pairsFile === "string")
-    return comparePairs(pairsFile, Number.isFinite(workers) && workers > 0 ? workers : 2, io);
+  const requested = Number(flags.get("workers") ?? 2);
+  const workers = Number.isInteger(requested) && requested > 0 ? requested : 2;
+  if (typeof pairsFile === "string") return comparePairs(pairsFile, workers, io);
   const [fileA, fileB] = positional;
   if (!fileA || !fileB || positional.length !== 2) {
     writeLine(io.stderr, usage);
     return 2;
   }
-  return compareTwo(fileA, fileB, flags.has("json"), io);
+  return compareTwo(fileA, fileB, { json: flags.has("json"), workers }, io);
 }
