@@ -7,9 +7,10 @@ import { extractPortraitFromCard, type FaceDetector } from "../portrait/extract.
 import { blockingWarnings, type WarningPolicy } from "../warnings/codes.ts";
 import { detectWarningsPixels, type WarningScores } from "../warnings/detect.ts";
 import type { ParsedCard } from "./layouts/result.ts";
-import { textFrame, toCardLines } from "./lines.ts";
+import { type RecognisedLine, textFrame, toCardLines } from "./lines.ts";
 import { todayIso } from "./numbers/dates.ts";
 import { keyFieldCount, parseCardLines } from "./parse-card.ts";
+import { restoreSpaces } from "./spacing.ts";
 import { type CardInfo, type IdCardType, isIdCardType, type NormalCardInfo } from "./types.ts";
 
 export interface ReadCardOptions extends WarningPolicy {
@@ -51,6 +52,11 @@ function touchesBorder(result: OcrResult): boolean {
   });
 }
 
+/** OCR lines with the word spaces the recogniser dropped put back from the image (see spacing.ts). */
+function withSpaces(image: RgbImage, ocr: OcrResult): RecognisedLine[] {
+  return ocr.lines.map((line) => ({ ...line, text: restoreSpaces(image, line.text, line.box) }));
+}
+
 async function readFields(
   engine: OcrEngine,
   image: RgbImage,
@@ -63,7 +69,7 @@ async function readFields(
     const ocr = await engine.recognisePixels(crop.card);
     best = parseCardLines(
       type,
-      toCardLines(ocr.lines, { x: 0, y: 0, width: ocr.width, height: ocr.height }),
+      toCardLines(withSpaces(crop.card, ocr), { x: 0, y: 0, width: ocr.width, height: ocr.height }),
       referenceDate,
     );
     if (keyFieldCount(best) === 4) return { parsed: best, textTouchesEdge: false };
@@ -71,7 +77,7 @@ async function readFields(
   // No outline, or the crop read badly (a wrong outline, a card upside down in the crop): read the whole photo.
   const whole = await engine.recognisePixels(image);
   const frame = textFrame(whole.lines);
-  const parsed = parseCardLines(type, toCardLines(whole.lines, frame), referenceDate);
+  const parsed = parseCardLines(type, toCardLines(withSpaces(image, whole), frame), referenceDate);
   const chosen = best && keyFieldCount(best) >= keyFieldCount(parsed) ? best : parsed;
   return { parsed: chosen, textTouchesEdge: !crop && touchesBorder(whole) };
 }
