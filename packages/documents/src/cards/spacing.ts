@@ -48,7 +48,8 @@ export function restoreSpaces(
   const inkWidth = segments.reduce((sum, seg) => sum + seg.end - seg.start + 1, 0);
   const widths = chars.map(glyphWidth);
   const total = widths.reduce((a, b) => a + b, 0);
-  const cumulative = widths.reduce<number[]>((acc, w) => [...acc, (acc[acc.length - 1] ?? 0) + w], []);
+  const cumulative: number[] = [];
+  for (const w of widths) cumulative.push((cumulative[cumulative.length - 1] ?? 0) + w);
   const splits = new Set<number>();
   let inkSoFar = 0;
   for (const seg of segments.slice(0, -1)) {
