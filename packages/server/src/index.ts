@@ -1,5 +1,12 @@
+export {
+  type ActionContext,
+  type ActionDefinition,
+  type ActionServices,
+  defineAction,
+} from "./api/actions/types.ts";
 export { signTc3 } from "./api/auth/tc3.ts";
 export { apiVersion } from "./api/handle.ts";
+export { parseParams } from "./api/params/validate.ts";
 export { type ComposedDeps, composeDeps } from "./compose.ts";
 export { loadConfig } from "./config/load.ts";
 export { configSchema, type ServerConfig } from "./config/schema.ts";

@@ -2,8 +2,7 @@ import type { Clock } from "@openekyc/core";
 import { EkycError } from "@openekyc/core";
 import type { CredentialResolver } from "../services/credentials.ts";
 import type { RateLimiter } from "../services/rate-limit.ts";
-import { actions } from "./actions/index.ts";
-import type { ActionServices } from "./actions/types.ts";
+import type { ActionDefinition, ActionServices } from "./actions/types.ts";
 import { assertFresh, assertSignature, secretIdOf } from "./auth/verify.ts";
 import { asEkycError, errorEnvelope, type ResponseEnvelope, successEnvelope } from "./envelope.ts";
 import { coerceBySchema } from "./params/coerce.ts";
@@ -13,6 +12,8 @@ import { parseWireRequest, type RawApiRequest } from "./wire-request.ts";
 export const apiVersion = "2018-03-01";
 
 export interface ApiHandlerDeps {
+  /** The dispatch table; `actions` from ./actions/index.ts plus any a plugin adds (see buildServer). */
+  readonly actions: ReadonlyMap<string, ActionDefinition>;
   readonly credentials: CredentialResolver;
   readonly rateLimiter: RateLimiter;
   readonly services: ActionServices;
@@ -56,7 +57,7 @@ export async function handleApiRequest(
         `The API version ${wire.version} does not exist; use ${apiVersion}.`,
       );
     }
-    const definition = actions.get(wire.action);
+    const definition = deps.actions.get(wire.action);
     if (!definition) throw new EkycError("INVALID_ACTION", `The action ${wire.action} does not exist.`);
     const input = wire.paramsAreStrings ? coerceBySchema(definition.schema, wire.params) : wire.params;
     const params = parseParams(definition.schema, input);

@@ -1,9 +1,12 @@
 import { randomUUID } from "node:crypto";
 import Fastify, { type FastifyInstance, type FastifyPluginAsync, LogController } from "fastify";
+import { actions as builtInActions } from "../api/actions/index.ts";
+import type { ActionDefinition } from "../api/actions/types.ts";
 import type { ServerDeps } from "../deps.ts";
 import { createServices, type ServerServices } from "../services/index.ts";
 import { apiRoutes } from "./api-routes.ts";
 import { blobRoutes } from "./blob-routes.ts";
+import { pagePlugin } from "./page/index.ts";
 
 /** Options every extra plugin (e.g. `http/page`) receives: the dependencies and the shared services. */
 export interface ServerPluginOptions {
@@ -14,6 +17,11 @@ export interface ServerPluginOptions {
 export interface BuildServerOptions {
   /** Registered after the core routes, each in its own encapsulated context. */
   readonly plugins?: readonly FastifyPluginAsync<ServerPluginOptions>[];
+  /**
+   * More API actions (e.g. the pure-API liveness actions, which need the face engine): definitions built with
+   * `defineAction`, dispatched exactly like the built-in ones. A name that is already taken is an error.
+   */
+  readonly actions?: readonly ActionDefinition[];
   /** Services to share (tests, the composition root); built from `deps` when absent. */
   readonly services?: ServerServices;
 }
@@ -38,9 +46,15 @@ export async function buildServer(
   const services = options.services ?? createServices(deps);
 
   app.get("/healthz", async () => ({ ok: true }));
+  const dispatch = new Map(builtInActions);
+  for (const action of options.actions ?? []) {
+    if (dispatch.has(action.name)) throw new Error(`API action ${action.name} is registered twice`);
+    dispatch.set(action.name, action);
+  }
   await app.register(
     apiRoutes(
       {
+        actions: dispatch,
         credentials: services.credentials,
         rateLimiter: services.rateLimiter,
         services: {
@@ -64,6 +78,7 @@ export async function buildServer(
       maxUploadBytes: deps.config.maxUploadBytes,
     }),
   );
+  await app.register(pagePlugin(), { deps, services });
   for (const plugin of options.plugins ?? []) await app.register(plugin, { deps, services });
   return app;
 }

@@ -5,6 +5,7 @@ import {
   attemptWindowMs,
   type BlobStore,
   type Clock,
+  type DocumentResult,
   defaultOutcomeCodes,
   EkycError,
   isPurged,
@@ -151,6 +152,11 @@ export class SessionService {
       at: this.#clock.now(),
     });
     return finished;
+  }
+
+  /** Document OCR attempts, oldest first (read for finished sessions only, so the hot path never pays). */
+  documents(session: Session): Promise<DocumentResult[]> {
+    return this.#store.listDocumentResults(session.id);
   }
 
   /** The session's attempts, oldest first. An unstarted session has none, so no query is spent on it. */

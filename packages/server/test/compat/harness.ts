@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Clock } from "@openekyc/core";
 import type { FastifyBaseLogger, FastifyInstance } from "fastify";
+import type { ActionDefinition } from "../../src/api/actions/types.ts";
 import { FsBlobStore } from "../../src/blobs/fs.ts";
 import { configSchema, type ServerConfig } from "../../src/config/schema.ts";
 import { SecretBox } from "../../src/crypto/secret-box.ts";
@@ -37,7 +38,12 @@ export interface TestServer {
 
 /** A real server on 127.0.0.1:0 over a fresh SQLite file and blob directory. */
 export async function startTestServer(
-  options: { config?: Partial<ServerConfig>; clock?: Clock; logger?: FastifyBaseLogger } = {},
+  options: {
+    config?: Partial<ServerConfig>;
+    clock?: Clock;
+    logger?: FastifyBaseLogger;
+    actions?: readonly ActionDefinition[];
+  } = {},
 ): Promise<TestServer> {
   const dir = await mkdtemp(join(tmpdir(), "openekyc-compat-"));
   const store = await openSqliteStore(join(dir, "test.sqlite"));
@@ -58,7 +64,7 @@ export async function startTestServer(
   await probe.close();
   const finalDeps: ServerDeps = { ...deps, publicUrl: `http://127.0.0.1:${port}` };
   const services = createServices(finalDeps);
-  const app = await buildServer(finalDeps, { services });
+  const app = await buildServer(finalDeps, { services, actions: options.actions ?? [] });
   await app.listen({ port, host: "127.0.0.1" });
   const credentials = await services.apps.createApp("compat merchant");
   return {

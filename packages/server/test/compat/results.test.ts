@@ -107,6 +107,48 @@ describe("results reflect only the recorded verification work", () => {
     expect((sdk.CompareResults as { ErrorCode: string }[])[0]?.ErrorCode).toBe("0");
   });
 
+  it("document steps appear as OCRResult / CardVerifyResults once the session is finished", async () => {
+    const call = commonV4Client(server);
+    const { BizToken } = await call("ApplyWebVerificationBizTokenIntl", {
+      RedirectURL: redirectUrl,
+      CompareImageBase64: frame.toString("base64"),
+      Config: { CheckMode: 1, IDCardType: "HKIDCard" },
+    });
+    const token = String(BizToken);
+    const session = await server.services.sessions.get(token);
+    const frontKey = `sessions/${session.id}/document-1/front`;
+    await server.deps.blobs.put(frontKey, frame, "image/jpeg");
+    const now = server.deps.clock.now();
+    await server.deps.store.addDocumentResult({
+      id: "ocr-1",
+      sessionId: session.id,
+      status: "confirmed",
+      idCardType: "HKIDCard",
+      createdAt: now,
+      updatedAt: now,
+      normalCardInfo: { HKIDCard: { FullName: "CHAN, TAI MAN" } },
+      cardInfo: null,
+      warnings: [-9102],
+      blockingWarnings: [],
+      expired: false,
+      fieldsValid: true,
+      isPass: true,
+      isEdit: false,
+      editDetails: [],
+      evidence: { front: frontKey },
+      failure: null,
+    });
+    expect((await call("GetWebVerificationResultIntl", { BizToken })).OCRResult).toBeNull();
+    await completeAttempt(token, 0, 88);
+    await server.services.sessions.finish(token, { status: "passed" });
+    const result = await intlEnClient(server, { reqMethod: "POST" })("GetWebVerificationResultIntl", {
+      BizToken,
+    });
+    const [ocr] = result.OCRResult as Record<string, unknown>[];
+    expect(ocr).toMatchObject({ IsPass: true, RequestId: "ocr-1", WarnCardInfos: [-9102] });
+    expect(ocr?.CardImageBase64).toBe(frame.toString("base64"));
+  });
+
   it("unknown, other app's, unstarted-too-long and purged tokens", async () => {
     const call = commonV4Client(server);
     expect(

@@ -27,13 +27,15 @@ export function verificationDetail(attempt: AttemptResult): Record<string, unkno
 
 export type EvidenceName = keyof typeof evidenceNames;
 
-/** The evidence blob of an attempt, or null when the attempt has none (or media were purged). */
+type Evidence = Readonly<Record<string, string>> | undefined;
+
+/** A blob named in an evidence map, or null when absent (or purged). */
 export async function evidenceBlob(
   blobs: BlobStore,
-  attempt: AttemptResult | undefined,
-  name: EvidenceName,
+  evidence: Evidence,
+  name: string,
 ): Promise<Uint8Array | null> {
-  const key = attempt?.evidence[evidenceNames[name]];
+  const key = evidence?.[name];
   if (!key) return null;
   return (await blobs.get(key))?.data ?? null;
 }
@@ -43,8 +45,18 @@ export async function evidenceBase64(
   attempt: AttemptResult | undefined,
   name: EvidenceName,
 ): Promise<string | null> {
-  const data = await evidenceBlob(blobs, attempt, name);
+  return blobBase64(blobs, attempt?.evidence, evidenceNames[name]);
+}
+
+export async function blobBase64(blobs: BlobStore, evidence: Evidence, name: string): Promise<string | null> {
+  const data = await evidenceBlob(blobs, evidence, name);
   return data ? Buffer.from(data).toString("base64") : null;
+}
+
+export interface FileInfo {
+  readonly Url: string;
+  readonly MD5: string;
+  readonly Size: number;
 }
 
 /** FileInfo (reference §6.6): a signed URL valid 10 minutes, MD5 and size; null when absent. */
@@ -53,9 +65,18 @@ export async function evidenceFileInfo(
   uploads: UploadService,
   attempt: AttemptResult | undefined,
   name: EvidenceName,
-): Promise<{ Url: string; MD5: string; Size: number } | null> {
-  const key = attempt?.evidence[evidenceNames[name]];
-  const data = await evidenceBlob(blobs, attempt, name);
+): Promise<FileInfo | null> {
+  return blobFileInfo(blobs, uploads, attempt?.evidence, evidenceNames[name]);
+}
+
+export async function blobFileInfo(
+  blobs: BlobStore,
+  uploads: UploadService,
+  evidence: Evidence,
+  name: string,
+): Promise<FileInfo | null> {
+  const key = evidence?.[name];
+  const data = await evidenceBlob(blobs, evidence, name);
   if (!key || !data) return null;
   return { Url: uploads.mediaUrl(key), MD5: createHash("md5").update(data).digest("hex"), Size: data.length };
 }

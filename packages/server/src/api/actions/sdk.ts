@@ -2,6 +2,7 @@ import { EkycError, type Session } from "@openekyc/core";
 import { z } from "zod";
 import type { CheckedImage } from "../../services/images.ts";
 import { checkBase64Image } from "../../services/images.ts";
+import { cardVerifyResult, finalDocuments } from "./documents.ts";
 import {
   actionListField,
   extraField,
@@ -141,6 +142,16 @@ export const applySdkVerificationToken = defineAction({
   },
 });
 
+async function cardVerifyResults(
+  services: ActionContext["services"],
+  session: Session,
+): Promise<Record<string, unknown>[]> {
+  const documents = finalDocuments(await services.sessions.documents(session));
+  return Promise.all(
+    documents.map((document) => cardVerifyResult(services.blobs, services.uploads, document)),
+  );
+}
+
 export const getSdkVerificationResult = defineAction({
   name: "GetSdkVerificationResult",
   schema: z.strictObject({ SdkToken: tokenField }),
@@ -171,7 +182,7 @@ export const getSdkVerificationResult = defineAction({
     return {
       ...result,
       ChargeCount: compareResults.filter((entry) => entry.IsNeedCharge).length,
-      CardVerifyResults: [],
+      CardVerifyResults: result.Result === "-999" ? [] : await cardVerifyResults(services, session),
       CompareResults: compareResults,
       Extra: session.extra ?? "",
       DeviceInfoLevel: "",

@@ -1,7 +1,8 @@
-import { EkycError, isTerminal } from "@openekyc/core";
+import { EkycError, isTerminal, type Session } from "@openekyc/core";
 import { z } from "zod";
 import { checkBase64Image } from "../../services/images.ts";
 import { checkRedirectUrl } from "../../services/redirects.ts";
+import { finalDocuments, ocrResult } from "./documents.ts";
 import {
   actionListField,
   extraField,
@@ -12,7 +13,7 @@ import {
   webWarningCodes,
 } from "./fields.ts";
 import { evidenceBase64, verificationDetail } from "./results.ts";
-import { defineAction } from "./types.ts";
+import { type ActionContext, defineAction } from "./types.ts";
 
 const idCardType = z.enum(webIdCardTypes).optional();
 
@@ -112,6 +113,17 @@ export const applyWebVerificationBizTokenIntl = defineAction({
   },
 });
 
+/** Null when the session has no finished document step: the seeds' "OCR failed or not done". */
+async function ocrResults(
+  services: ActionContext["services"],
+  session: Session,
+): Promise<Record<string, unknown>[] | null> {
+  const documents = finalDocuments(await services.sessions.documents(session));
+  if (documents.length === 0) return null;
+  const cutReturn = session.config.IdCardCutReturn === true;
+  return Promise.all(documents.map((document) => ocrResult(services.blobs, document, cutReturn)));
+}
+
 export const getWebVerificationResultIntl = defineAction({
   name: "GetWebVerificationResultIntl",
   schema: z.strictObject({ BizToken: tokenField }),
@@ -127,7 +139,7 @@ export const getWebVerificationResultIntl = defineAction({
       VerificationDetailList: attempts.map(verificationDetail),
       VideoBase64: finished ? await evidenceBase64(services.blobs, last, "video") : null,
       BestFrameBase64: finished ? await evidenceBase64(services.blobs, last, "bestFrame") : null,
-      OCRResult: null,
+      OCRResult: finished ? await ocrResults(services, session) : null,
       Extra: session.extra ?? "",
     };
   },
