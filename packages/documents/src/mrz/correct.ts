@@ -46,10 +46,16 @@ export function checkPasses(grid: Grid, check: CheckSpec): boolean {
 /**
  * Alphabetic fields (document code, states) that mix letters with digits: the digits are OCR look-alikes.
  * An all-digit code is left alone (some national cards print numeric codes) and only warned about.
+ * Name fields (`lettersOnly`) never hold digits, so any digit there is a look-alike.
  */
-export function correctAlphabeticField(grid: Grid, span: Span, field: string): MrzCorrection[] {
+export function correctAlphabeticField(
+  grid: Grid,
+  span: Span,
+  field: string,
+  lettersOnly = false,
+): MrzCorrection[] {
   const value = spanText(grid, span);
-  if (!/[A-Z]/.test(value) || !/[0-9]/.test(value)) return [];
+  if (!/[0-9]/.test(value) || (!lettersOnly && !/[A-Z]/.test(value))) return [];
   const out: MrzCorrection[] = [];
   for (let i = span.start; i < span.end; i++) {
     const from = grid[span.line]?.[i] ?? "";
@@ -73,7 +79,8 @@ function candidatePositions(check: CheckSpec): { line: number; position: number;
 /**
  * Tries to make a failing field check digit pass with OCR look-alike substitutions only:
  * 1. numeric fields (dates) and the check character cannot hold letters: map every letter to its digit;
- * 2. otherwise exactly one single look-alike substitution must make the digit pass (ambiguity → no change).
+ * 2. otherwise exactly one single look-alike substitution must make the digit pass (several → the one the
+ *    composite `confirm` digit also accepts; still ambiguous → no change).
  * Returns the substitutions applied, or [] (grid untouched) when nothing provably fixes the digit.
  */
 export function correctFieldCheck(
@@ -81,6 +88,7 @@ export function correctFieldCheck(
   check: CheckSpec,
   kind: FieldKind,
   allowSingle: boolean,
+  confirm?: CheckSpec,
 ): MrzCorrection[] {
   const field = check.field ?? check.name;
   const positions = candidatePositions(check);
@@ -112,8 +120,18 @@ export function correctFieldCheck(
       setChar(grid, p.line, p.position, from);
     }
   }
-  const [only] = passing;
-  if (passing.length === 1 && only) {
+  // Several look-alikes fit the field's digit: the composite digit, when there is one, may single one out.
+  const confirmed =
+    passing.length > 1 && confirm
+      ? passing.filter((c) => {
+          setChar(grid, c.line, c.position, c.to);
+          const ok = checkPasses(grid, confirm);
+          setChar(grid, c.line, c.position, c.from);
+          return ok;
+        })
+      : passing;
+  const [only] = confirmed;
+  if (confirmed.length === 1 && only) {
     setChar(grid, only.line, only.position, only.to);
     return [...forced, only];
   }

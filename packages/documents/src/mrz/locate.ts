@@ -18,6 +18,8 @@ export interface MrzBlock {
   readonly reading: MrzReading;
   /** Higher is better: a valid read beats any invalid one, then more passing check digits. */
   readonly score: number;
+  /** Characters added or removed to fit the lines to the layout width. */
+  readonly adjustment: number;
 }
 
 /** An MRZ line is long, made of A-Z 0-9 < only, and has fillers or many digits. */
@@ -57,7 +59,8 @@ export function chooseBlock(rows: readonly RowRead[]): MrzBlock | null {
       const fitted = raw.map((l) => fitLineLength(l, width));
       const reading = parseMrzLines(fitted);
       if (!reading.found) continue;
-      const adjusted = raw.some((l) => l.length !== width);
+      const adjustment = raw.reduce((n, l) => n + Math.abs(l.length - width), 0);
+      const adjusted = adjustment > 0;
       const withRaw: MrzReading = {
         ...reading,
         rawLines: raw,
@@ -73,10 +76,10 @@ export function chooseBlock(rows: readonly RowRead[]): MrzBlock | null {
         (reading.valid ? 1000 : 0) +
         passing * 20 -
         reading.corrections.length * 2 -
-        (adjusted ? 5 : 0) +
+        adjustment * 3 +
         (count === 3 ? 1 : 0) +
         i * 0.01;
-      if (!best || score > best.score) best = { rows: block, reading: withRaw, score };
+      if (!best || score > best.score) best = { rows: block, reading: withRaw, score, adjustment };
     }
   }
   return best;

@@ -49,8 +49,9 @@ export function parseMrzLines(input: readonly string[], options: ParseOptions = 
   }
   if (correct) {
     for (const field of layout.fields) {
-      if (field.kind === "alphabetic")
-        corrections.push(...correctAlphabeticField(grid, field.span, field.name));
+      if (field.kind === "alphabetic" || field.kind === "name") {
+        corrections.push(...correctAlphabeticField(grid, field.span, field.name, field.kind === "name"));
+      }
     }
     const name = layout.fields.find((f) => f.name === "name");
     if (name) corrections.push(...correctNameFillers(grid, name.span));
@@ -64,7 +65,7 @@ export function parseMrzLines(input: readonly string[], options: ParseOptions = 
       if (check.name === "composite" || checkPasses(grid, check)) continue;
       // Free single substitutions need a second, independent digit (the composite) to confirm them.
       checkCorrections.push(
-        ...correctFieldCheck(grid, check, fieldKind(layout, check), composite !== undefined),
+        ...correctFieldCheck(grid, check, fieldKind(layout, check), composite !== undefined, composite),
       );
     }
     if (composite && !checkPasses(grid, composite)) {

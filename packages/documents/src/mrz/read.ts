@@ -26,7 +26,7 @@ export interface ReadMrzOptions {
 
 /** Rows at least this many heights long may be MRZ lines (a 30-character TD1 line is ~15). */
 const MIN_ROW_ASPECT = 8;
-const MAX_CANDIDATE_ROWS = 5;
+const MAX_CANDIDATE_ROWS = 8;
 /** Pixel height of an MRZ row box in the second-pass crop. */
 const CROP_ROW_HEIGHT = 44;
 const MAX_CROP_WIDTH = 1600;
@@ -43,12 +43,13 @@ async function readRows(
   engine: OcrEngine,
   image: RgbImage,
   detectorSide: number,
-  minAspect: number,
+  maxRowGap: number,
+  alignRows = false,
 ): Promise<Pass> {
   const boxes = await engine.detect(image, { detectorSide });
-  const rows = mergeRows(boxes).map((members) => ({ members, box: enclose(members) }));
+  const rows = mergeRows(boxes, maxRowGap).map((members) => ({ members, box: enclose(members) }));
   const candidates = rows
-    .filter((r) => r.box.width >= minAspect * r.box.height)
+    .filter((r) => r.box.width >= MIN_ROW_ASPECT * r.box.height)
     .sort((a, b) => b.box.width - a.box.width)
     .slice(0, MAX_CANDIDATE_ROWS);
   const read = new Map<OrientedBox, RowRead>();
@@ -73,12 +74,37 @@ async function readRows(
     await readSome(group);
     block = chooseBlock([...read.values()]);
   }
-  if (!block?.reading.valid) {
+  if (!block?.reading.valid || block.adjustment >= 2) {
     await readSome(candidates.map((c) => c.box));
     block = chooseBlock([...read.values()]);
   }
+  if (alignRows && !block?.reading.valid) {
+    // Rows the detector saw only in part, widened to the extent of the widest MRZ line and read again.
+    const reference = [...read.values()].filter(looksLikeMrz).sort((a, b) => b.box.width - a.box.width)[0];
+    if (reference) {
+      const widened = rows
+        .map((r) => alignedTo(r.box, reference.box))
+        .filter((b): b is OrientedBox => b !== null);
+      await readSome(widened);
+      block = chooseBlock([...read.values()]);
+    }
+  }
   const readBoxesSet = new Set(read.keys());
   const otherBoxes = rows.filter((r) => !readBoxesSet.has(r.box)).flatMap((r) => r.members);
+  for (const r of read.values())
+    console.error(
+      "ROW",
+      image.width,
+      Math.round(r.box.cx),
+      Math.round(r.box.cy),
+      Math.round(r.box.width),
+      Math.round(r.box.height),
+      (r.box.angle * 57.3).toFixed(1),
+      r.mrz,
+      "|",
+      r.text,
+      block?.score,
+    );
   return { block, rows: [...read.values()], otherBoxes };
 }
 
@@ -116,6 +142,30 @@ function likeliestGroup(boxes: readonly OrientedBox[]): OrientedBox[] {
 }
 
 /**
+ * MRZ lines of one document start at the same place and are equally long. In the MRZ crop, a row the
+ * detector saw only in part (glare, a finger, a pen mark) is widened to the reference MRZ line's extent so
+ * the recogniser reads the whole line. Null when the row is not a partial line next to the reference.
+ */
+function alignedTo(b: OrientedBox, ref: OrientedBox): OrientedBox | null {
+  const ux = Math.cos(ref.angle);
+  const uy = Math.sin(ref.angle);
+  const dx = b.cx - ref.cx;
+  const dy = b.cy - ref.cy;
+  const across = -dx * uy + dy * ux;
+  const alignedSlant = Math.abs(b.angle - ref.angle) < (8 * Math.PI) / 180;
+  const partial = b.width < 0.9 * ref.width && b.width >= 3 * b.height;
+  const near = Math.abs(across) > 0.5 * ref.height && Math.abs(across) < 3.5 * ref.height;
+  if (!alignedSlant || !partial || !near) return null;
+  return {
+    cx: ref.cx - across * uy,
+    cy: ref.cy + across * ux,
+    width: ref.width,
+    height: b.height,
+    angle: ref.angle,
+  };
+}
+
+/**
  * Second look at the MRZ region: deskewed, scaled to a known row height and with a white-space margin
  * around it (the detector finds lines far better with context), wide enough for a full line even when the
  * first pass saw only part of it.
@@ -138,8 +188,8 @@ async function secondPass(engine: OcrEngine, image: RgbImage, rows: readonly Row
   const width = Math.max(32, Math.round(box.width * scale));
   const height = Math.max(32, Math.round(box.height * scale));
   const crop = warpBox(image, box, width, height);
-  const pass = await readRows(engine, crop, Math.ceil(Math.max(width, height) / 32) * 32, MIN_ROW_ASPECT);
-  return pass;
+  // Inside the MRZ crop anything on one baseline is the same MRZ line, even across a glare gap.
+  return readRows(engine, crop, Math.ceil(Math.max(width, height) / 32) * 32, 8, true);
 }
 
 function notFound(started: number, ocr: number, reason: string): MrzImageReading {
@@ -169,10 +219,10 @@ export async function readMrzWithEngine(
 ): Promise<MrzImageReading> {
   const started = Date.now();
   const image = await decodeImage(bytes);
-  const first = await readRows(engine, image, 960, MIN_ROW_ASPECT);
+  const first = await readRows(engine, image, 960, 2.5);
   let block = first.block;
   let mrzBoxes = block?.rows.map((r) => r.box) ?? [];
-  if (!block?.reading.valid) {
+  if (!block?.reading.valid || block.adjustment >= 2) {
     const seeds = block?.rows ?? first.rows.filter(looksLikeMrz).slice(0, 3);
     if (seeds.length > 0) {
       const second = await secondPass(engine, image, seeds);

@@ -6,6 +6,20 @@ import { boxCorners, type OrientedBox } from "./geometry.ts";
  * row far better than the pieces.
  */
 export function mergeRows(boxes: readonly OrientedBox[], maxGapInHeights = 2.5): OrientedBox[][] {
+  let groups = boxes.map((b) => [b]);
+  // Merge again on the joined rows: a long row's slant is reliable where a short piece's is not.
+  for (let round = 0; round < 3; round++) {
+    const merged = mergeOnce(groups.map(enclose), maxGapInHeights).map((indices) =>
+      indices.flatMap((i) => groups[i] ?? []),
+    );
+    if (merged.length === groups.length) break;
+    groups = merged;
+  }
+  return groups;
+}
+
+/** One union-find pass over boxes; returns index groups. */
+function mergeOnce(boxes: readonly OrientedBox[], maxGapInHeights: number): number[][] {
   const parent = boxes.map((_, i) => i);
   const find = (i: number): number => {
     let r = i;
@@ -18,11 +32,11 @@ export function mergeRows(boxes: readonly OrientedBox[], maxGapInHeights = 2.5):
         parent[find(i)] = find(j);
     }
   }
-  const groups = new Map<number, OrientedBox[]>();
-  boxes.forEach((box, i) => {
+  const groups = new Map<number, number[]>();
+  boxes.forEach((_, i) => {
     const root = find(i);
     const list = groups.get(root) ?? [];
-    list.push(box);
+    list.push(i);
     groups.set(root, list);
   });
   return [...groups.values()];
@@ -34,9 +48,10 @@ function sameRow(a: OrientedBox, b: OrientedBox, maxGapInHeights: number): boole
   // Slant of a short box is unreliable; compare only when both are clearly elongated.
   const elongated = a.width > 2 * a.height && b.width > 2 * b.height;
   if (elongated && Math.abs(a.angle - b.angle) > (6 * Math.PI) / 180) return false;
-  const ref = a.width >= b.width ? a : b;
-  const ux = Math.cos(ref.angle);
-  const uy = Math.sin(ref.angle);
+  // Width-weighted mean slant: a single short box's slant is a poor reference over a long distance.
+  const angle = (a.angle * a.width + b.angle * b.width) / (a.width + b.width);
+  const ux = Math.cos(angle);
+  const uy = Math.sin(angle);
   const dx = b.cx - a.cx;
   const dy = b.cy - a.cy;
   const across = Math.abs(-dx * uy + dy * ux);
