@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { Clock } from "@openekyc/core";
+import type { Clock, Store } from "@openekyc/core";
 import type { FastifyBaseLogger, FastifyInstance } from "fastify";
 import type { ActionDefinition } from "../../src/api/actions/types.ts";
 import { FsBlobStore } from "../../src/blobs/fs.ts";
@@ -43,10 +43,12 @@ export async function startTestServer(
     clock?: Clock;
     logger?: FastifyBaseLogger;
     actions?: readonly ActionDefinition[];
+    /** Another Store (e.g. PostgreSQL); the default is a fresh SQLite file. Closed with the server. */
+    store?: Store;
   } = {},
 ): Promise<TestServer> {
   const dir = await mkdtemp(join(tmpdir(), "openekyc-compat-"));
-  const store = await openSqliteStore(join(dir, "test.sqlite"));
+  const store = options.store ?? (await openSqliteStore(join(dir, "test.sqlite")));
   const config = configSchema.parse({ dataDir: dir, logLevel: "silent", ...options.config });
   const deps: ServerDeps = {
     config,
