@@ -45,7 +45,14 @@ export { parseCardLines } from "./cards/parse-card.ts";
 export { type CardReading, type ReadCardOptions, readCard } from "./cards/read-card.ts";
 export type * from "./cards/types.ts";
 export { ID_CARD_TYPES, type IdCardType, isIdCardType } from "./cards/types.ts";
-export { type CardCrop, CUT_HEIGHT, CUT_WIDTH, cropCard, cropCardPixels } from "./crop/crop-card.ts";
+export {
+  type CardCrop,
+  CUT_HEIGHT,
+  CUT_WIDTH,
+  cropCard,
+  cropCardPixels,
+  ID3_ASPECT,
+} from "./crop/crop-card.ts";
 export type { Quad } from "./crop/quad.ts";
 export {
   extractPortrait,

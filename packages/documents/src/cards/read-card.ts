@@ -1,5 +1,5 @@
 import { EkycError } from "@openekyc/core";
-import { type CardCrop, cropCardPixels, encodeJpeg } from "../crop/crop-card.ts";
+import { type CardCrop, cropCardPixels, encodeJpeg, ID3_ASPECT } from "../crop/crop-card.ts";
 import { readMrzWithEngine } from "../mrz/read.ts";
 import type { OcrEngine, OcrResult } from "../ocr/engine.ts";
 import { decodeImage, type RgbImage } from "../ocr/image.ts";
@@ -100,7 +100,7 @@ export async function readCard(
   }
   const referenceDate = options.referenceDate ?? todayIso();
   const image = await decodeImage(imageBytes);
-  const crop = cropCardPixels(image);
+  const crop = cropCardPixels(image, idCardType === "InternationalIDPassport" ? ID3_ASPECT : undefined);
   let parsed: ParsedCard;
   let textTouchesEdge = false;
   if (idCardType === "InternationalIDPassport") {

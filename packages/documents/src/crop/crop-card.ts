@@ -8,6 +8,8 @@ import { warpQuad } from "./warp.ts";
 export const CUT_WIDTH = 1012;
 export const CUT_HEIGHT = 638;
 const ID1_ASPECT = 85.6 / 54;
+/** Passport data page (ID-3, 125 × 88 mm). */
+export const ID3_ASPECT = 125 / 88;
 /** Side of the grey image the outline search runs on. */
 const SEARCH_SIDE = 480;
 
@@ -24,9 +26,9 @@ const dist = (a: Point, b: Point) => Math.hypot(a.x - b.x, a.y - b.y);
 
 /**
  * Finds the card outline on a downscaled grey copy, checks it is plausibly an ID-1 card (area, aspect), and warps
- * it upright to the ID-1 ratio. Returns null when no outline is found; callers then work on the whole image.
+ * it upright to the document's ratio (ID-1 cards by default, ID3_ASPECT for a passport page). Returns null when no outline is found; callers then work on the whole image.
  */
-export function cropCardPixels(image: RgbImage): CardCrop | null {
+export function cropCardPixels(image: RgbImage, aspectRatio = ID1_ASPECT): CardCrop | null {
   const grey = toGrey(image, SEARCH_SIDE);
   const found = findCardQuad(grey);
   if (!found) return null;
@@ -38,14 +40,15 @@ export function cropCardPixels(image: RgbImage): CardCrop | null {
   const height = (dist(tl, bl) + dist(tr, br)) / 2;
   const aspect = width / Math.max(1, height);
   const areaShare = (width * height) / (image.width * image.height);
-  if (aspect < ID1_ASPECT * 0.75 || aspect > ID1_ASPECT * 1.3 || areaShare < 0.12 || areaShare > 1.2)
+  if (aspect < aspectRatio * 0.75 || aspect > aspectRatio * 1.3 || areaShare < 0.12 || areaShare > 1.2)
     return null;
   const margin = Math.min(image.width, image.height) * 0.005;
   const outside = quad.some(
     (p) => p.x < margin || p.y < margin || p.x > image.width - 1 - margin || p.y > image.height - 1 - margin,
   );
   const allSides = Object.values(found.sidesFound).every(Boolean);
-  return { quad, card: warpQuad(image, quad, CUT_WIDTH, CUT_HEIGHT), touchesEdge: outside || !allSides };
+  const outHeight = aspectRatio === ID1_ASPECT ? CUT_HEIGHT : Math.round(CUT_WIDTH / aspectRatio);
+  return { quad, card: warpQuad(image, quad, CUT_WIDTH, outHeight), touchesEdge: outside || !allSides };
 }
 
 export async function encodeJpeg(image: RgbImage, quality = 90): Promise<Buffer> {
