@@ -32,7 +32,7 @@ export const defaultVideoLivenessOptions: VideoLivenessOptions = {
   mode: "silent",
   actions: [],
   minDurationMs: 2000,
-  minFaceFrameShare: 0.6,
+  minFaceFrameShare: 0.5,
   maxMultiFaceFrameShare: 0.2,
   identityMinSimilarity: 50,
   stillMaxChange: 0.35,

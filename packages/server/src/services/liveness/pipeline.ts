@@ -6,12 +6,13 @@ import {
   type FaceEngineApi,
   isVideoInputError,
   type MotionAction,
+  tencentLivenessResult,
+  tencentVideoInputResult,
   type VideoLivenessReport,
 } from "@openekyc/engine";
 import { defaultLivenessLimits, type LivenessLimits } from "./limits.ts";
 import { type LivenessCompareOutcome, outcomeOf, ResultFailure } from "./outcome.ts";
 import { loadReferencePhoto } from "./photo.ts";
-import { livenessFailureResult, videoInputResult } from "./video-outcome.ts";
 
 export interface LivenessPipelineDeps {
   readonly engine: FaceEngineApi;
@@ -59,7 +60,7 @@ export async function runLivenessCompare(
     );
     if (report.failure) {
       return {
-        ...outcomeOf(livenessFailureResult(report.failure, mode), report.failure.message, {
+        ...outcomeOf(tencentLivenessResult(report.failure, mode), report.failure.message, {
           bestFrameJpeg,
           extraFrameJpegs,
         }),
@@ -106,7 +107,8 @@ async function decodeOrFail(bytes: Uint8Array, limits: LivenessLimits): Promise<
   try {
     return await decodeVideo(bytes, limits.video);
   } catch (error) {
-    if (isVideoInputError(error)) throw new ResultFailure(videoInputResult(error.problem), error.message);
+    if (isVideoInputError(error))
+      throw new ResultFailure(tencentVideoInputResult(error.problem), error.message);
     throw error;
   }
 }

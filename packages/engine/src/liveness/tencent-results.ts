@@ -1,8 +1,10 @@
 import type { PureApiResultCode } from "@openekyc/core";
-import type { LivenessFailure, MotionAction, VideoInputProblem } from "@openekyc/engine";
+import type { MotionAction } from "../motion/events.ts";
+import type { VideoInputProblem } from "../video/errors.ts";
+import type { LivenessFailure } from "./report.ts";
 
-/** Pure-API result for a video the decoder refused. */
-export function videoInputResult(problem: VideoInputProblem): PureApiResultCode {
+/** Tencent pure-API `Result` for a video the decoder refused (as quality-codes.ts spells photo issues). */
+export function tencentVideoInputResult(problem: VideoInputProblem): PureApiResultCode {
   switch (problem) {
     case "too_large":
     case "too_long":
@@ -25,7 +27,7 @@ const actionNotSeen: Record<MotionAction, PureApiResultCode> = {
 };
 
 /** Pure-API result for a failed liveness check, by mode (silent and action spell some failures differently). */
-export function livenessFailureResult(
+export function tencentLivenessResult(
   failure: LivenessFailure,
   mode: "silent" | "action",
 ): PureApiResultCode {
