@@ -1,6 +1,6 @@
 import { type ReflectionTimeline, restColour } from "./analyse.ts";
 import type { FaceBox, RgbFrame } from "./measure.ts";
-import { linearRgb, linearToSrgb, type Rgb } from "./palette.ts";
+import { linearRgb, linearToSrgb, type Rgb, srgbToLinear } from "./palette.ts";
 import type { ReflectSequence } from "./sequence.ts";
 
 /**
@@ -29,6 +29,11 @@ export interface SyntheticCaptureOptions {
   readonly jitterMs?: number;
   readonly preRollMs?: number;
   readonly postRollMs?: number;
+  /**
+   * A real photo to relight instead of the drawn face: its pixels are taken as (albedo × ambient), the face box
+   * (from a detector) says where the skin is. Width and height come from the photo.
+   */
+  readonly photo?: { readonly image: RgbFrame; readonly faceBox: FaceBox };
 }
 
 export interface SyntheticCapture {
@@ -81,8 +86,10 @@ function screenLightAt(sequence: ReflectSequence, timeline: ReflectionTimeline, 
 export function synthesiseCapture(options: SyntheticCaptureOptions): SyntheticCapture {
   const random = mulberry32(options.seed);
   const fps = options.fps ?? 15;
-  const width = options.width ?? 160;
-  const height = options.height ?? 120;
+  const photo = options.photo;
+  const width = photo?.image.width ?? options.width ?? 160;
+  const height = photo?.image.height ?? options.height ?? 120;
+  const photoLinear = photo ? photoToLinear(photo.image) : null;
   const strength = options.reflectionStrength ?? 0.04;
   const albedo = options.skinAlbedo ?? skinTones.medium;
   const latency = (options.latencyMs ?? 50) + (options.extraDelayMs ?? 0);
@@ -95,7 +102,7 @@ export function synthesiseCapture(options: SyntheticCaptureOptions): SyntheticCa
   const responseSequence =
     respondTo === "sequence" ? options.sequence : respondTo === "none" ? null : respondTo;
   const responseTimeline = responseSequence ? screenTimeline(responseSequence, preRoll) : null;
-  const faceBox = { x: width * 0.3, y: height * 0.15, width: width * 0.4, height: height * 0.65 };
+  const faceBox = photo?.faceBox ?? { x: width * 0.3, y: height * 0.15, width: width * 0.4, height: height * 0.65 };
   const wall: Rgb = [0.35 + random() * 0.2, 0.33 + random() * 0.2, 0.3 + random() * 0.2];
   const ambient = [1, 0.95 + random() * 0.1, 0.85 + random() * 0.2];
   const motionPhase = random() * 6.28;
@@ -129,8 +136,12 @@ export function synthesiseCapture(options: SyntheticCaptureOptions): SyntheticCa
             ? 0.75 + 0.25 * (1 - 0.72 * ex * ex) * (1 - 0.3 * ey)
             : 1 - 0.2 * (y / height);
           const reflect = inFace ? strength : strength * 0.04;
-          const surface = inFace ? albedo[c]! : wall[c]!;
-          const v = surface * shading * (ambient[c]! + reflect * screen[c]! * 1.6);
+          // A photo already holds albedo × shading × ambient; the screen adds in proportion to it.
+          const sx = Math.min(width - 1, Math.max(0, Math.round(x - dx)));
+          const sy = Math.min(height - 1, Math.max(0, Math.round(y - dy)));
+          const v = photoLinear
+            ? photoLinear[(sy * width + sx) * 3 + c]! * (1 + (reflect * screen[c]! * 1.6) / ambient[c]!)
+            : (inFace ? albedo[c]! : wall[c]!) * shading * (ambient[c]! + reflect * screen[c]! * 1.6);
           linear[i + c] = v;
           sum += v;
         }
@@ -148,6 +159,13 @@ export function synthesiseCapture(options: SyntheticCaptureOptions): SyntheticCa
     frames.push({ t: t + gaussian(random) * 3, frame: { width, height, channels: 3, data } });
   }
   return { frames, timeline, faceBox };
+}
+
+function photoToLinear(image: RgbFrame): Float64Array {
+  const out = new Float64Array(image.width * image.height * 3);
+  for (let p = 0, i = 0; p < image.width * image.height; p++, i += image.channels)
+    for (let c = 0; c < 3; c++) out[p * 3 + c] = srgbToLinear(image.data[i + c]!);
+  return out;
 }
 
 /** JPEG-like loss: each 8×8 block's mean is quantised (step 4 DN), as a DCT's DC coefficient is. */

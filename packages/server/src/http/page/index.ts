@@ -1,0 +1,1 @@
+export { type PagePluginOptions, pagePlugin } from "./plugin.ts";

@@ -1,0 +1,48 @@
+import { messageSource, type PageMessage, sdkErrorMessages } from "@openekyc/sdk/browser";
+
+/**
+ * Reports the outcome to whoever opened the page: the SDK's window (iframe, postMessage to the origin it
+ * declared, never "*"), the SDK's return URL (redirect mode, same origin as declared), or nobody (the
+ * merchant's plain link, where the page redirects to RedirectURL itself).
+ */
+export interface OutcomeBridge {
+  readonly embedded: boolean;
+  ready(): void;
+  success(): void;
+  fail(code: number): void;
+}
+
+export function createBridge(
+  token: string,
+  sdkOrigin: string | null,
+  returnUrl: string | null,
+): OutcomeBridge {
+  const parent = window.parent !== window ? window.parent : null;
+  const post = (message: PageMessage) => {
+    if (parent && sdkOrigin) parent.postMessage(message, sdkOrigin);
+  };
+  let back: URL | null = null;
+  try {
+    back = returnUrl && sdkOrigin && new URL(returnUrl).origin === sdkOrigin ? new URL(returnUrl) : null;
+  } catch {
+    back = null;
+  }
+  const goBack = (code: number) => {
+    if (!back || parent) return;
+    back.searchParams.set("token", token);
+    back.searchParams.set("code", String(code));
+    window.location.assign(back.href);
+  };
+  return {
+    embedded: Boolean(parent && sdkOrigin) || back !== null,
+    ready: () => post({ source: messageSource, kind: "ready", token }),
+    success: () => {
+      post({ source: messageSource, kind: "success", token });
+      goBack(0);
+    },
+    fail: (code) => {
+      post({ source: messageSource, kind: "fail", token, code, message: sdkErrorMessages[code] ?? "" });
+      goBack(code);
+    },
+  };
+}

@@ -1,0 +1,100 @@
+export interface PageConfig {
+  readonly Language: string | null;
+  readonly ThemeColor: string;
+  readonly SkipPrivacyPolicy: boolean;
+  readonly AutoSkipStartPage: boolean;
+  readonly AutoSkip: boolean;
+  readonly SecurityLevel: number;
+  readonly AutoDowngrade: number;
+  readonly LivenessTimeout: number;
+}
+
+export interface PageState {
+  readonly Status: string;
+  readonly Finished: boolean;
+  readonly ErrorCode: number | null;
+  readonly ErrorMsg: string | null;
+  readonly AttemptsLeft: number;
+  readonly RedirectURL: string | null;
+  readonly Config: PageConfig;
+}
+
+export interface WireSequence {
+  readonly SequenceId: string;
+  readonly RestRgb: string;
+  readonly Colours: readonly { readonly Rgb: string; readonly DurationMs: number }[];
+}
+
+export interface StartedAttempt {
+  readonly Seq: string;
+  readonly Mode: "reflection" | "action" | "silent" | "video";
+  readonly Sequence: WireSequence | null;
+  readonly Actions: readonly string[];
+  readonly TimeoutSeconds: number;
+}
+
+export interface AttemptOutcome {
+  readonly Seq: string;
+  readonly Passed: boolean;
+  readonly ErrorCode: number;
+  readonly ErrorMsg: string;
+  readonly Finished: boolean;
+  readonly AttemptsLeft: number;
+}
+
+/** A refusal from the page API; `resultCode` is set for session-state refusals (14, 15, 16). */
+export class PageApiError extends Error {
+  constructor(
+    message: string,
+    readonly status: number,
+    readonly resultCode: number | null,
+  ) {
+    super(message);
+  }
+}
+
+async function json<T>(response: Response): Promise<T> {
+  const body = (await response.json().catch(() => ({}))) as T & {
+    Error?: { Message?: string };
+    ResultCode?: number;
+  };
+  if (!response.ok)
+    throw new PageApiError(body.Error?.Message ?? "error", response.status, body.ResultCode ?? null);
+  return body;
+}
+
+export function createApi(token: string) {
+  const q = `token=${encodeURIComponent(token)}`;
+  const post = (path: string, body: unknown) =>
+    fetch(path, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(body),
+    });
+  return {
+    state: async () => json<PageState>(await fetch(`/api/page/session?${q}`)),
+    start: async (options: { video: boolean; motion: boolean }) =>
+      json<StartedAttempt>(await post("/api/page/attempt", { token, ...options })),
+    unsupported: async () => json<unknown>(await post("/api/page/unsupported", { token })),
+    /** XHR, not fetch: upload progress events. */
+    upload: (seq: string, kind: "capture" | "video", body: Blob, onProgress: (share: number) => void) =>
+      new Promise<AttemptOutcome>((resolve, reject) => {
+        const xhr = new XMLHttpRequest();
+        xhr.open("POST", `/api/page/attempt/${encodeURIComponent(seq)}/${kind}?${q}`);
+        xhr.setRequestHeader(
+          "content-type",
+          kind === "capture" ? "application/octet-stream" : body.type || "video/mp4",
+        );
+        xhr.upload.onprogress = (e) => e.lengthComputable && onProgress(e.loaded / e.total);
+        xhr.onload = () => {
+          const body = JSON.parse(xhr.responseText || "{}");
+          if (xhr.status >= 200 && xhr.status < 300) resolve(body as AttemptOutcome);
+          else reject(new PageApiError(body.Error?.Message ?? "error", xhr.status, body.ResultCode ?? null));
+        };
+        xhr.onerror = () => reject(new PageApiError("network", 0, null));
+        xhr.send(body);
+      }),
+  };
+}
+
+export type PageApi = ReturnType<typeof createApi>;

@@ -1,0 +1,155 @@
+import type { WireSequence } from "./api.ts";
+
+interface GrabbedFrame {
+  readonly t: number;
+  readonly jpeg: Promise<Blob | null>;
+}
+
+interface FrameMetadata {
+  readonly captureTime?: number;
+}
+type FrameCallbackVideo = HTMLVideoElement & {
+  requestVideoFrameCallback?: (cb: (now: number, meta: FrameMetadata) => void) => number;
+};
+
+const FRAME_INTERVAL_MS = 66; // ~15 fps: enough samples per colour (≥ 340 ms), small upload
+const CAPTURE_WIDTH = 320;
+const PRE_ROLL_MS = 450;
+const POST_ROLL_MS = 450;
+
+/** Grabs JPEG frames from the live video with capture timestamps (the sensor's when the browser tells it). */
+function startGrabbing(video: FrameCallbackVideo): { frames: GrabbedFrame[]; stop: () => void } {
+  const frames: GrabbedFrame[] = [];
+  const canvas = document.createElement("canvas");
+  const scale = CAPTURE_WIDTH / (video.videoWidth || CAPTURE_WIDTH);
+  canvas.width = CAPTURE_WIDTH;
+  canvas.height = Math.round((video.videoHeight || 240) * scale);
+  const context = canvas.getContext("2d", { willReadFrequently: false })!;
+  let running = true;
+  let last = Number.NEGATIVE_INFINITY;
+  const grab = (t: number) => {
+    if (t - last < FRAME_INTERVAL_MS - 8) return;
+    last = t;
+    context.drawImage(video, 0, 0, canvas.width, canvas.height);
+    frames.push({ t, jpeg: new Promise((resolve) => canvas.toBlob(resolve, "image/jpeg", 0.85)) });
+  };
+  if (video.requestVideoFrameCallback) {
+    const onFrame = (now: number, meta: FrameMetadata) => {
+      if (!running) return;
+      grab(meta.captureTime && meta.captureTime > 0 ? meta.captureTime : now);
+      video.requestVideoFrameCallback!(onFrame);
+    };
+    video.requestVideoFrameCallback(onFrame);
+    return { frames, stop: () => (running = false) };
+  }
+  const timer = setInterval(() => grab(performance.now()), FRAME_INTERVAL_MS);
+  return { frames, stop: () => clearInterval(timer) };
+}
+
+const nextFrame = () => new Promise<number>((resolve) => requestAnimationFrame(resolve));
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * The colour phase: rest colour, then each colour for its duration (recording when it actually appeared),
+ * rest again, while frames are captured. Returns the capture package (docs/capture-package.md).
+ */
+export async function runReflection(
+  video: HTMLVideoElement,
+  flash: HTMLElement,
+  sequence: WireSequence,
+): Promise<Blob> {
+  flash.style.background = sequence.RestRgb;
+  flash.hidden = false;
+  const grabber = startGrabbing(video);
+  await sleep(PRE_ROLL_MS);
+  const timeline: { index: number; t: number }[] = [];
+  let start = await nextFrame();
+  let index = -1;
+  const boundaries: number[] = [];
+  let sum = 0;
+  for (const colour of sequence.Colours) {
+    sum += colour.DurationMs;
+    boundaries.push(sum);
+  }
+  let endT = 0;
+  for (;;) {
+    const now = await nextFrame();
+    if (index < 0) start = now;
+    const elapsed = now - start;
+    const due = boundaries.findIndex((b) => elapsed < b);
+    if (due === -1) {
+      flash.style.background = sequence.RestRgb;
+      endT = now;
+      break;
+    }
+    if (due !== index) {
+      index = due;
+      flash.style.background = sequence.Colours[due]!.Rgb;
+      flash.dataset.colour = sequence.Colours[due]!.Rgb;
+      timeline.push({ index: due, t: now });
+    }
+  }
+  delete flash.dataset.colour;
+  await sleep(POST_ROLL_MS);
+  grabber.stop();
+  const jpegs = await Promise.all(grabber.frames.map((f) => f.jpeg));
+  const frames = grabber.frames
+    .map((f, i) => ({ t: f.t, blob: jpegs[i]! }))
+    .filter((f) => f.blob && f.blob.size > 0);
+  return encodePackage(sequence.SequenceId, frames as { t: number; blob: Blob }[], {
+    colours: timeline,
+    endT,
+  });
+}
+
+function encodePackage(
+  sequenceId: string,
+  frames: readonly { t: number; blob: Blob }[],
+  timeline: { colours: { index: number; t: number }[]; endT: number },
+): Blob {
+  let offset = 0;
+  const manifest = {
+    format: "openekyc-capture",
+    version: 1,
+    sequenceId,
+    frames: frames.map((f) => {
+      const entry = { t: f.t, offset, length: f.blob.size };
+      offset += f.blob.size;
+      return entry;
+    }),
+    timeline,
+    device: {
+      userAgent: navigator.userAgent.slice(0, 300),
+      screenWidth: screen.width,
+      screenHeight: screen.height,
+    },
+  };
+  const json = new TextEncoder().encode(JSON.stringify(manifest));
+  const header = new Uint8Array(9);
+  header.set([0x4f, 0x45, 0x4b, 0x43, 1]);
+  new DataView(header.buffer).setUint32(5, json.length);
+  return new Blob([header, json, ...frames.map((f) => f.blob)], { type: "application/octet-stream" });
+}
+
+/** Motion and silent modes: a short live recording while the prompts change. */
+export async function recordClip(
+  stream: MediaStream,
+  prompts: readonly (() => void)[],
+  stepMs: number,
+): Promise<Blob> {
+  const type = ["video/webm;codecs=vp8", "video/webm", "video/mp4"].find((m) =>
+    MediaRecorder.isTypeSupported(m),
+  );
+  const recorder = new MediaRecorder(stream, type ? { mimeType: type, videoBitsPerSecond: 1_200_000 } : {});
+  const chunks: Blob[] = [];
+  recorder.ondataavailable = (e) => e.data.size > 0 && chunks.push(e.data);
+  const stopped = new Promise((resolve) => (recorder.onstop = resolve));
+  recorder.start(500);
+  for (const prompt of prompts) {
+    prompt();
+    await sleep(stepMs);
+  }
+  recorder.stop();
+  await stopped;
+  return new Blob(chunks, { type: (recorder.mimeType || "video/webm").split(";")[0] });
+}

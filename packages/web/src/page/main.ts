@@ -1,0 +1,231 @@
+import "./style.css";
+import { type AttemptOutcome, createApi, type PageApi, PageApiError, type PageState } from "./api.ts";
+import { CameraError, hasLiveCamera, openCamera, stopCamera } from "./camera.ts";
+import { recordClip, runReflection } from "./capture.ts";
+import { announce, h, show } from "./dom.ts";
+import { createFramingCheck } from "./framing.ts";
+import { loadLanguage, type MessageKey, pickLanguage, t } from "./i18n.ts";
+
+const token = new URLSearchParams(location.search).get("token") ?? "";
+const api: PageApi = createApi(token);
+let state: PageState;
+let stream: MediaStream | null = null;
+/** The user asked for the non-flashing path. */
+let motionChosen = false;
+
+const button = (label: string, onclick: () => void, primary = true) =>
+  h("button", { type: "button", class: primary ? "primary" : "secondary", onclick }, label);
+const sessionMessages: Record<number, MessageKey> = { 14: "finished", 15: "expired", 16: "retryLimit" };
+
+async function boot(): Promise<unknown> {
+  try {
+    state = await api.state();
+  } catch (error) {
+    await loadLanguage(pickLanguage(null, navigator.languages));
+    return showFatal(error instanceof PageApiError && error.status === 400 ? "expired" : "error");
+  }
+  const query = new URLSearchParams(location.search).get("lang");
+  await loadLanguage(pickLanguage(query ?? state.Config.Language, navigator.languages));
+  document.documentElement.style.setProperty("--theme", state.Config.ThemeColor);
+  document.title = t("title");
+  if (state.Finished) return showResult(state.ErrorCode === 0, state.ErrorCode, false);
+  if (!hasLiveCamera()) return videoMode();
+  if (state.Config.AutoSkipStartPage && state.Config.SkipPrivacyPolicy) return beforeCamera();
+  showStart();
+}
+
+function showStart(): void {
+  const consent = state.Config.SkipPrivacyPolicy
+    ? null
+    : h("label", { class: "consent" }, h("input", { type: "checkbox", id: "consent" }), t("consent"));
+  const start = button(t("start"), () => {
+    const box = document.getElementById("consent") as HTMLInputElement | null;
+    if (box && !box.checked) {
+      box.focus();
+      return announce(t("consent"));
+    }
+    beforeCamera();
+  });
+  show("start", h("h1", {}, t("startHeading")), h("p", {}, t("startBody")), consent, start);
+}
+
+/** Reflection mode warns about flashing first and offers the non-flashing path. */
+function beforeCamera(): unknown {
+  if (state.Config.SecurityLevel < 3 || motionChosen) return openAndFrame();
+  show(
+    "flash-warning",
+    h("h1", {}, t("flashWarningHeading")),
+    h("p", {}, t("flashWarningBody")),
+    button(t("flashContinue"), () => openAndFrame()),
+    button(
+      t("useMotion"),
+      () => {
+        motionChosen = true;
+        void openAndFrame();
+      },
+      false,
+    ),
+  );
+}
+
+async function openAndFrame(): Promise<unknown> {
+  show("camera", h("h1", {}, t("title")), h("p", {}, t("cameraAsk")));
+  try {
+    stopCamera(stream);
+    stream = await openCamera();
+  } catch (error) {
+    const problem = error instanceof CameraError ? error.problem : "cameraBroken";
+    return show(
+      "camera-error",
+      h("h1", {}, t("title")),
+      h("p", { role: "alert", "data-problem": problem }, t(problem)),
+      button(t("tryAgain"), () => openAndFrame()),
+    );
+  }
+  const video = h("video", {
+    autoplay: true,
+    muted: true,
+    playsinline: true,
+    "aria-hidden": "true",
+  }) as HTMLVideoElement;
+  video.muted = true;
+  video.srcObject = stream;
+  const hint = h("p", { class: "hint" }, t("framing"));
+  show("framing", h("h1", {}, t("framing")), h("div", { class: "oval" }, video), hint);
+  await video.play().catch(() => undefined);
+  const check = createFramingCheck(video);
+  let goodSince = 0;
+  for (let i = 0; i < 150; i++) {
+    const problem = await check();
+    hint.textContent = t(problem ?? "hold");
+    announce(hint.textContent);
+    if (problem) goodSince = 0;
+    else if (!goodSince) goodSince = performance.now();
+    else if (performance.now() - goodSince > 800) break;
+    await new Promise((r) => setTimeout(r, 150));
+  }
+  await liveness(video);
+}
+
+async function liveness(video: HTMLVideoElement): Promise<unknown> {
+  let attempt: Awaited<ReturnType<PageApi["start"]>>;
+  try {
+    attempt = await api.start({ video: false, motion: motionChosen });
+  } catch (error) {
+    return sessionFailure(error);
+  }
+  const hint = h("p", { class: "hint" });
+  const flash = h("div", { class: "flash", hidden: true, "aria-hidden": "true" });
+  show(
+    "liveness",
+    h("h1", { class: "sr-only" }, t("title")),
+    flash,
+    h("div", { class: "oval" }, video),
+    hint,
+  );
+  let body: Blob;
+  if (attempt.Mode === "reflection" && attempt.Sequence) {
+    hint.textContent = t("reflecting");
+    announce(hint.textContent);
+    body = await runReflection(video, flash, attempt.Sequence);
+  } else {
+    const actions = attempt.Mode === "silent" ? ["hold"] : attempt.Actions;
+    const prompts = actions.map((action) => () => {
+      hint.textContent = t(action as MessageKey);
+      announce(hint.textContent);
+    });
+    body = await recordClip(stream!, prompts, attempt.Mode === "silent" ? 3000 : 2500);
+  }
+  stopCamera(stream);
+  stream = null;
+  await upload(attempt.Seq, attempt.Mode === "reflection" ? "capture" : "video", body);
+}
+
+async function upload(seq: string, kind: "capture" | "video", body: Blob): Promise<unknown> {
+  const progress = h("progress", { max: 100, value: 0, "aria-label": t("uploading") }) as HTMLProgressElement;
+  const label = h("p", {}, t("uploading"));
+  show("upload", h("h1", {}, t("uploading")), progress, label);
+  announce(t("uploading"));
+  let outcome: AttemptOutcome;
+  try {
+    outcome = await api.upload(seq, kind, body, (share) => {
+      progress.value = Math.round(share * 100);
+      if (share >= 1) {
+        label.textContent = t("verifying");
+        announce(t("verifying"));
+      }
+    });
+  } catch (error) {
+    return sessionFailure(error);
+  }
+  if (outcome.Passed && state.Config.AutoSkip && state.RedirectURL) return location.assign(state.RedirectURL);
+  showResult(
+    outcome.Passed,
+    outcome.ErrorCode,
+    !outcome.Finished && outcome.AttemptsLeft > 0,
+    outcome.AttemptsLeft,
+  );
+}
+
+/** Result page: never a score, only the outcome; retry while attempts remain; "Next" goes back to the merchant. */
+function showResult(passed: boolean, code: number | null, canRetry: boolean, attemptsLeft = 0): void {
+  const next = state.RedirectURL ? button(t("next"), () => location.assign(state.RedirectURL!)) : null;
+  const known = code !== null ? sessionMessages[code] : undefined;
+  show(
+    passed ? "result-success" : "result-failure",
+    h("h1", {}, t(passed ? "successHeading" : "failHeading")),
+    h("p", { role: "status", "data-code": code ?? "" }, passed ? t("successBody") : known ? t(known) : ""),
+    canRetry ? h("p", {}, t("attemptsLeft", { n: attemptsLeft })) : null,
+    canRetry ? button(t("tryAgain"), () => (hasLiveCamera() ? openAndFrame() : videoMode()), !next) : null,
+    canRetry && next ? null : next,
+  );
+  announce(t(passed ? "successHeading" : "failHeading"));
+}
+
+function sessionFailure(error: unknown): HTMLElement | undefined {
+  stopCamera(stream);
+  const code = error instanceof PageApiError ? error.resultCode : null;
+  if (code !== null) {
+    showResult(false, code, false);
+    return;
+  }
+  return showFatal("error");
+}
+
+function showFatal(key: MessageKey): HTMLElement {
+  return show("fatal", h("h1", {}, t("title")), h("p", { role: "alert" }, t(key)));
+}
+
+/** No live camera: record a video with the phone's camera app (automatic downgrade), unless forbidden. */
+function videoMode(): HTMLElement | undefined {
+  const input = h("input", {
+    type: "file",
+    accept: "video/*",
+    capture: "user",
+    id: "video-file",
+    class: "sr-only",
+  }) as HTMLInputElement;
+  if (state.Config.AutoDowngrade === 2 || !("files" in input)) {
+    void api.unsupported().catch(() => undefined);
+    return show("unsupported", h("h1", {}, t("title")), h("p", { role: "alert" }, t("unsupported")));
+  }
+  input.addEventListener("change", async () => {
+    const file = input.files?.[0];
+    if (!file) return;
+    try {
+      const attempt = await api.start({ video: true, motion: false });
+      await upload(attempt.Seq, "video", file);
+    } catch (error) {
+      sessionFailure(error);
+    }
+  });
+  show(
+    "video-mode",
+    h("h1", {}, t("videoModeHeading")),
+    h("p", {}, t("videoModeBody")),
+    input,
+    h("label", { for: "video-file", class: "primary button", tabindex: 0, role: "button" }, t("recordVideo")),
+  );
+}
+
+void boot();
