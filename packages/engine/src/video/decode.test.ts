@@ -71,6 +71,19 @@ describe("decodeVideo on generated clips", () => {
     expect(video.sampledFps).toBeCloseTo(5, 5);
   });
 
+  it("applies a phone's rotation tag (portrait MOV recorded as landscape pixels)", async () => {
+    await makeClip("land.mp4", ["-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p"]);
+    const rotated = join(dir, "portrait.mov");
+    const run = await runFfmpeg(
+      ["-i", join(dir, "land.mp4"), "-c", "copy", "-metadata:s:v:0", "rotate=90", "-y", rotated],
+      { timeoutMs: 30_000, maxStdoutBytes: 1024 },
+    );
+    expect(run.code).toBe(0);
+    const video = await decodeVideo(await readFile(rotated));
+    expect(video.probe.rotation % 180).toBe(90);
+    expect([video.frames[0]!.width, video.frames[0]!.height]).toEqual([240, 320]);
+  });
+
   it("refuses garbage, images, playlists, empty, oversized, too long and tiny inputs with a reason", async () => {
     const cases: Array<[Uint8Array, Parameters<typeof decodeVideo>[1], string]> = [
       [new TextEncoder().encode("definitely not a video ".repeat(200)), {}, "invalid"],
