@@ -17,7 +17,7 @@ describe("check digits", () => {
     expect(computeCheckDigit("L898902C3")).toBe(6);
     expect(computeCheckDigit("740812")).toBe(2);
     expect(computeCheckDigit("ZE184226B<<<<<")).toBe(1);
-    const independent = independentParse(TD3).details.filter((d) => /CheckDigit$/.test(d.field));
+    const independent = independentParse(TD3).details.filter((d) => /CheckDigit$/.test(d.field ?? ""));
     expect(independent.length).toBe(5);
     expect(independent.every((d) => d.valid)).toBe(parseMrzLines(TD3).checks.every((c) => c.valid));
   });

@@ -91,20 +91,6 @@ async function readRows(
   }
   const readBoxesSet = new Set(read.keys());
   const otherBoxes = rows.filter((r) => !readBoxesSet.has(r.box)).flatMap((r) => r.members);
-  for (const r of read.values())
-    console.error(
-      "ROW",
-      image.width,
-      Math.round(r.box.cx),
-      Math.round(r.box.cy),
-      Math.round(r.box.width),
-      Math.round(r.box.height),
-      (r.box.angle * 57.3).toFixed(1),
-      r.mrz,
-      "|",
-      r.text,
-      block?.score,
-    );
   return { block, rows: [...read.values()], otherBoxes };
 }
 

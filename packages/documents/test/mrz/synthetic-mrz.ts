@@ -105,7 +105,7 @@ export function mrzLines(format: SyntheticFormat, p: SyntheticIdentity): string[
 }
 
 const MRZ_FONT = "OCR-B, OCRB, 'OCR B', 'DejaVu Sans Mono', monospace";
-const escape = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+const xmlEscape = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
 /** A passport data page (TD3, 1250×880) or ID card back (TD1, 856×540) at 10 px/mm. */
 export async function renderDocument(
@@ -123,7 +123,7 @@ export async function renderDocument(
     .flatMap((l, i) =>
       [...l].map(
         (ch, k) =>
-          `<text x="${(left + (k + 0.5) * pitch).toFixed(1)}" y="${mrzTop + i * 48}" text-anchor="middle" font-family="${MRZ_FONT}" font-size="34" fill="#111">${escape(ch)}</text>`,
+          `<text x="${(left + (k + 0.5) * pitch).toFixed(1)}" y="${mrzTop + i * 48}" text-anchor="middle" font-family="${MRZ_FONT}" font-size="34" fill="#111">${xmlEscape(ch)}</text>`,
       ),
     )
     .join("");
@@ -136,9 +136,9 @@ export async function renderDocument(
       ? `<rect x="60" y="150" width="300" height="380" fill="#b8bcc4"/>
          <text x="420" y="120" font-family="DejaVu Sans" font-size="34" font-weight="bold" fill="#223">PASSPORT</text>
          <text x="420" y="190" font-family="DejaVu Sans" font-size="18" fill="#556">Surname</text>
-         <text x="420" y="225" font-family="DejaVu Sans" font-size="30" fill="#111">${escape(vizSurname)}</text>
+         <text x="420" y="225" font-family="DejaVu Sans" font-size="30" fill="#111">${xmlEscape(vizSurname)}</text>
          <text x="420" y="280" font-family="DejaVu Sans" font-size="18" fill="#556">Given names</text>
-         <text x="420" y="315" font-family="DejaVu Sans" font-size="30" fill="#111">${escape(p.givenNames)}</text>
+         <text x="420" y="315" font-family="DejaVu Sans" font-size="30" fill="#111">${xmlEscape(p.givenNames)}</text>
          <text x="420" y="370" font-family="DejaVu Sans" font-size="18" fill="#556">Nationality</text>
          <text x="420" y="405" font-family="DejaVu Sans" font-size="30" fill="#111">${p.nationality}</text>
          <text x="800" y="370" font-family="DejaVu Sans" font-size="18" fill="#556">Passport No.</text>
@@ -235,7 +235,7 @@ export async function renderNoMrzPage(): Promise<Buffer> {
   ]
     .map(
       (t, i) =>
-        `<text x="60" y="${120 + i * 60}" font-family="DejaVu Sans" font-size="30" fill="#222">${escape(t)}</text>`,
+        `<text x="60" y="${120 + i * 60}" font-family="DejaVu Sans" font-size="30" fill="#222">${xmlEscape(t)}</text>`,
     )
     .join("");
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="1000" height="500"><rect width="100%" height="100%" fill="#fafafa"/>${rows}</svg>`;
