@@ -57,14 +57,22 @@ function withSpaces(image: RgbImage, ocr: OcrResult): RecognisedLine[] {
   return ocr.lines.map((line) => ({ ...line, text: restoreSpaces(image, line.text, line.box) }));
 }
 
+function rotate180(image: RgbImage): RgbImage {
+  const data = new Uint8Array(image.data.length);
+  const pixels = image.width * image.height;
+  for (let i = 0; i < pixels; i++) data.set(image.data.subarray(i * 3, i * 3 + 3), (pixels - 1 - i) * 3);
+  return { data, width: image.width, height: image.height };
+}
+
 async function readFields(
   engine: OcrEngine,
   image: RgbImage,
   crop: CardCrop | null,
   type: Exclude<IdCardType, "InternationalIDPassport">,
   referenceDate: string,
-): Promise<{ parsed: ParsedCard; textTouchesEdge: boolean }> {
+): Promise<{ parsed: ParsedCard; textTouchesEdge: boolean; upright: RgbImage | null }> {
   let best: ParsedCard | null = null;
+  let upright = crop?.card ?? null;
   if (crop) {
     const ocr = await engine.recognisePixels(crop.card);
     best = parseCardLines(
@@ -72,14 +80,23 @@ async function readFields(
       toCardLines(withSpaces(crop.card, ocr), { x: 0, y: 0, width: ocr.width, height: ocr.height }),
       referenceDate,
     );
-    if (keyFieldCount(best) === 4) return { parsed: best, textTouchesEdge: false };
+    if (keyFieldCount(best) === 4) return { parsed: best, textTouchesEdge: false, upright };
+    if (keyFieldCount(best) <= 1) {
+      // Almost nothing read: the card may lie upside down in the photo.
+      const turned = rotate180(crop.card);
+      const ocr180 = await engine.recognisePixels(turned);
+      const frame = { x: 0, y: 0, width: ocr180.width, height: ocr180.height };
+      const flipped = parseCardLines(type, toCardLines(withSpaces(turned, ocr180), frame), referenceDate);
+      if (keyFieldCount(flipped) > keyFieldCount(best)) [best, upright] = [flipped, turned];
+      if (keyFieldCount(best) === 4) return { parsed: best, textTouchesEdge: false, upright };
+    }
   }
   // No outline, or the crop read badly (a wrong outline, a card upside down in the crop): read the whole photo.
   const whole = await engine.recognisePixels(image);
   const frame = textFrame(whole.lines);
   const parsed = parseCardLines(type, toCardLines(withSpaces(image, whole), frame), referenceDate);
   const chosen = best && keyFieldCount(best) >= keyFieldCount(parsed) ? best : parsed;
-  return { parsed: chosen, textTouchesEdge: !crop && touchesBorder(whole) };
+  return { parsed: chosen, textTouchesEdge: !crop && touchesBorder(whole), upright };
 }
 
 /**
@@ -103,6 +120,7 @@ export async function readCard(
   const crop = cropCardPixels(image, idCardType === "InternationalIDPassport" ? ID3_ASPECT : undefined);
   let parsed: ParsedCard;
   let textTouchesEdge = false;
+  let upright = crop?.card ?? null;
   if (idCardType === "InternationalIDPassport") {
     const mrz = await readMrzWithEngine(options.engine, imageBytes, {
       now: new Date(`${referenceDate}T00:00:00Z`),
@@ -122,14 +140,20 @@ export async function readCard(
       fieldsValid: passport !== null && mrz.valid,
     };
   } else {
-    ({ parsed, textTouchesEdge } = await readFields(options.engine, image, crop, idCardType, referenceDate));
+    ({ parsed, textTouchesEdge, upright } = await readFields(
+      options.engine,
+      image,
+      crop,
+      idCardType,
+      referenceDate,
+    ));
   }
   const report = await detectWarningsPixels(image, { crop, textTouchesEdge });
   const blocking = blockingWarnings(report.warnings, options);
-  const headImage = crop
-    ? (await extractPortraitFromCard(crop.card, idCardType, options.faceDetector)).jpeg
+  const headImage = upright
+    ? (await extractPortraitFromCard(upright, idCardType, options.faceDetector)).jpeg
     : undefined;
-  const cutImage = crop ? await encodeJpeg(crop.card) : undefined;
+  const cutImage = upright ? await encodeJpeg(upright) : undefined;
   const fieldsValid = parsed.fieldsValid;
   return {
     normalCardInfo: parsed.normal,

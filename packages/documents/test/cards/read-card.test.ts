@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readCard } from "../../src/cards/read-card.ts";
 import { createOcrEngine, type OcrEngine } from "../../src/ocr/engine.ts";
@@ -29,6 +30,19 @@ describe("readCard", () => {
     expect(result.isPass).toBe(true);
     expect(result.cutImage?.subarray(0, 2)).toEqual(Buffer.from([0xff, 0xd8]));
     expect(result.headImage?.subarray(0, 2)).toEqual(Buffer.from([0xff, 0xd8]));
+  });
+
+  it("reads a card photographed upside down and returns the card upright", async () => {
+    const card = await renderCard("MLIDCard", 13);
+    const photo = await sharp(await degrade(card.png, "clean", 13))
+      .rotate(180)
+      .jpeg()
+      .toBuffer();
+    const result = await readCard(photo, "MLIDCard", { engine, referenceDate: "2026-11-22" });
+    expect(result.normalCardInfo.MLIDCard?.LicenseNumber).toBe(card.design.truth.number);
+    expect(result.normalCardInfo.MLIDCard?.Birthday).toBe(card.design.truth.birthDate);
+    const upright = await readCard(result.cutImage!, "MLIDCard", { engine, referenceDate: "2026-11-22" });
+    expect(upright.normalCardInfo.MLIDCard?.LicenseNumber).toBe(card.design.truth.number);
   });
 
   it("blocks on glare by default, not when warnings are disabled or not selected", async () => {
