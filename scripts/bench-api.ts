@@ -5,7 +5,7 @@
  * parse, credential lookup, signature check, rate limit, validation, session insert/read, envelope.
  *
  *   npm run bench:api                     # both stores; PostgreSQL from OPENEKYC_BENCH_PG_URL
- *   OPENEKYC_BENCH_SECONDS=5 OPENEKYC_BENCH_CONNECTIONS=64 npm run bench:api
+ *   OPENEKYC_BENCH_SECONDS=5 OPENEKYC_BENCH_WARMUP_SECONDS=3 OPENEKYC_BENCH_CONNECTIONS=64 npm run bench:api
  */
 import { execFile } from "node:child_process";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
@@ -45,6 +45,7 @@ for (const name of ["http_proxy", "HTTP_PROXY"]) delete process.env[name];
 const execFileAsync = promisify(execFile);
 
 const seconds = Number(process.env.OPENEKYC_BENCH_SECONDS ?? 10);
+const warmUpSeconds = Number(process.env.OPENEKYC_BENCH_WARMUP_SECONDS ?? 5);
 const connections = Number(process.env.OPENEKYC_BENCH_CONNECTIONS ?? 50);
 const pgUrl = process.env.OPENEKYC_BENCH_PG_URL ?? "postgres://postgres@127.0.0.1:5432/test";
 
@@ -93,9 +94,13 @@ async function check(endpoint: string, request: CannonRequest): Promise<Record<s
  * The load generator runs in a child process, so the server process's CPU time (process.cpuUsage) is the
  * server's alone: CPU ms per request is the figure that does not depend on how busy the machine is.
  */
-async function runLoad(spec: { url: string; requests: CannonRequest[] }): Promise<CannonResult> {
+async function runLoad(spec: {
+  url: string;
+  requests: CannonRequest[];
+  duration?: number;
+}): Promise<CannonResult> {
   const file = join(tmpdir(), `openekyc-bench-${process.pid}-${Date.now()}.json`);
-  await writeFile(file, JSON.stringify({ ...spec, connections, duration: seconds }));
+  await writeFile(file, JSON.stringify({ connections, duration: seconds, ...spec }));
   try {
     const { stdout } = await execFileAsync(
       process.execPath,
@@ -154,6 +159,8 @@ async function bench(storeName: string, store: Store, dir: string): Promise<void
       );
     }
     await check(endpoint, gets[0]!);
+    // Warm-up (JIT, statement caches, first WAL checkpoints), not reported.
+    await runLoad({ url: `http://${endpoint}`, requests: [apply, ...gets], duration: warmUpSeconds });
     await run(`${storeName}: ApplyWebVerificationBizTokenIntl`, endpoint, [apply]);
     await run(`${storeName}: GetWebVerificationResultIntl`, endpoint, gets);
   } finally {
