@@ -25,7 +25,7 @@ export interface PhotoCaptureOptions {
 }
 
 /** A real face photo, scaled to a phone-capture size, with its face box from the engine's detector. */
-export async function loadPhoto(engine: FaceEngineApi, path: string, width = 320) {
+export async function loadPhoto(engine: FaceEngineApi, path: string, width = 240) {
   const { data, info } = await sharp(await readFile(path))
     .rotate()
     .resize({ width })

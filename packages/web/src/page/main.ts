@@ -15,7 +15,19 @@ let motionChosen = false;
 
 const button = (label: string, onclick: () => void, primary = true) =>
   h("button", { type: "button", class: primary ? "primary" : "secondary", onclick }, label);
-const sessionMessages: Record<number, MessageKey> = { 14: "finished", 15: "expired", 16: "retryLimit" };
+/** Codes the user can act on get a hint; the others only say "failed" (never a score). */
+const codeMessages: Record<number, MessageKey> = {
+  14: "finished",
+  15: "expired",
+  16: "retryLimit",
+  1004: "noFace",
+  1201: "tooDark",
+  1202: "tooBright",
+  1203: "tooClose",
+  1205: "tooFar",
+  2010: "severalFaces",
+  2012: "severalFaces",
+};
 
 async function boot(): Promise<unknown> {
   try {
@@ -170,7 +182,7 @@ async function upload(seq: string, kind: "capture" | "video", body: Blob): Promi
 /** Result page: never a score, only the outcome; retry while attempts remain; "Next" goes back to the merchant. */
 function showResult(passed: boolean, code: number | null, canRetry: boolean, attemptsLeft = 0): void {
   const next = state.RedirectURL ? button(t("next"), () => location.assign(state.RedirectURL!)) : null;
-  const known = code !== null ? sessionMessages[code] : undefined;
+  const known = code !== null ? codeMessages[code] : undefined;
   show(
     passed ? "result-success" : "result-failure",
     h("h1", {}, t(passed ? "successHeading" : "failHeading")),
