@@ -45,6 +45,25 @@ export function findPrintedDate(text: string, order: Order = "DMY"): PrintedDate
   return null;
 }
 
+/**
+ * First full date in reading order among lines that are not labelled as another date (issue, expiry). The birth
+ * date is the first full date printed on every supported front, so this is the fallback when its label is
+ * misread (blur turns "Date of birth" into "Dute of birth").
+ */
+export function firstPrintedDate(
+  lines: readonly { text: string; y0: number; x0: number }[],
+  order: Order = "DMY",
+): PrintedDate | null {
+  const other = /Issu|Expir|Valid|Berlaku|Exp\b/i;
+  const sorted = [...lines].sort((a, b) => a.y0 - b.y0 || a.x0 - b.x0);
+  for (const line of sorted) {
+    if (other.test(line.text)) continue;
+    const date = findPrintedDate(line.text, order);
+    if (date) return date;
+  }
+  return null;
+}
+
 /** ISO → `DD-MM-YYYY`, the form the HK, MY, ID and SG structs carry. */
 export function toDmy(iso: string, separator = "-"): string {
   return `${iso.slice(8, 10)}${separator}${iso.slice(5, 7)}${separator}${iso.slice(0, 4)}`;

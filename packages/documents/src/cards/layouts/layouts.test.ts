@@ -175,6 +175,19 @@ describe("Singapore layout", () => {
   });
 });
 
+describe("misread labels", () => {
+  it("falls back to the first printed date when the birth-date label is garbled", () => {
+    const parsed = parseSingaporeId(
+      lines([
+        ["IDENTITYCARDNO.F3037068Q", 0.33, 0.13, 0.75, 0.17],
+        ["Dute of birth", 0.33, 0.57, 0.45, 0.6],
+        ["05-06-1957", 0.34, 0.61, 0.49, 0.66],
+      ]),
+    );
+    expect(parsed.key.birthDate).toBe("1957-06-05");
+  });
+});
+
 describe("Philippine layouts", () => {
   it("voter ID: inline labels, month-first dates", () => {
     const parsed = parseVoterId(

@@ -1,6 +1,6 @@
 import { type CardLine, findPattern, valueForLabel } from "../lines.ts";
 import { formatPhilippineNumber, type PhilippineNumberKind } from "../numbers/philippines.ts";
-import { findPrintedDate } from "../printed-dates.ts";
+import { findPrintedDate, firstPrintedDate } from "../printed-dates.ts";
 import type {
   PhilippinesDrivingLicense,
   PhilippinesSSSID,
@@ -21,6 +21,11 @@ const notLabel = (v: string) => v.length > 0 && !LABEL_WORD.test(v);
 function date(lines: readonly CardLine[], label: RegExp, order: "MDY" | "YMD"): string | null {
   const hit = valueForLabel(lines, label, { accept: (v) => findPrintedDate(v, order) !== null });
   return hit ? findPrintedDate(hit.value, order)!.iso : null;
+}
+
+/** Birth date by its label, else the first non-issue/expiry date printed (a blurred label reads as garbage). */
+function birthDate(lines: readonly CardLine[], order: "MDY" | "YMD"): string | null {
+  return date(lines, /Date\s*of\s*Birth|Birth\s*Date/i, order) ?? firstPrintedDate(lines, order)?.iso ?? null;
 }
 
 function number(
@@ -47,7 +52,7 @@ export function parseVoterId(lines: readonly CardLine[]): ParsedCard {
   const vin = number(lines, "vin", /\bVIN\b/i, /\d{4}-?\d{4,5}[A-Z]-?[A-Z]\d{4}[A-Z]{2,3}\d{5}/);
   const nameText = valueForLabel(lines, /^Name\b/i, { accept: notLabel })?.value ?? null;
   const { last, rest } = splitCommaName(nameText);
-  const birth = date(lines, /Date\s*of\s*Birth/i, "MDY");
+  const birth = birthDate(lines, "MDY");
   const card: PhilippinesVoteID = {
     VIN: vin,
     FirstName: rest,
@@ -74,7 +79,7 @@ export function parseDrivingLicense(lines: readonly CardLine[]): ParsedCard {
   const [last, first, middle] = nameText
     ? nameText.split(/,\s*/).map((p) => cleanName(p))
     : [null, null, null];
-  const birth = date(lines, /Date\s*of\s*Birth/i, "YMD");
+  const birth = birthDate(lines, "YMD");
   const expires = date(lines, /Expiration\s*Date/i, "YMD");
   const card: PhilippinesDrivingLicense = {
     Name: nameText,
@@ -106,7 +111,7 @@ export function parseDrivingLicense(lines: readonly CardLine[]): ParsedCard {
 export function parseTinId(lines: readonly CardLine[]): ParsedCard {
   const tin = number(lines, "tin", /^TIN\b/i, /\d{3}-\d{3}-\d{3}(?:-\d{3,5})?/);
   const name = cleanName(valueForLabel(lines, /^Name\b/i, { accept: notLabel })?.value);
-  const birth = date(lines, /Date\s*of\s*Birth/i, "MDY");
+  const birth = birthDate(lines, "MDY");
   const card: PhilippinesTinID = {
     LicenseNumber: tin,
     FullName: name,
@@ -125,7 +130,7 @@ export function parseTinId(lines: readonly CardLine[]): ParsedCard {
 export function parseSssId(lines: readonly CardLine[]): ParsedCard {
   const sss = number(lines, "sss", /SS\s*(?:Number|No\.?)/i, /\b\d{2}-\d{7}-\d\b/);
   const name = cleanName(valueForLabel(lines, /^Name\b/i, { accept: notLabel })?.value);
-  const birth = date(lines, /Date\s*of\s*Birth|Birth\s*Date/i, "MDY");
+  const birth = birthDate(lines, "MDY");
   const card: PhilippinesSSSID = { LicenseNumber: sss, FullName: name, Birthday: birth };
   return finish(
     { PhilippinesSSSID: card },
@@ -140,7 +145,7 @@ export function parseUmid(lines: readonly CardLine[]): ParsedCard {
   const surname = cleanName(valueForLabel(lines, /^Surname\b/i, { accept: notLabel })?.value);
   const given = cleanName(valueForLabel(lines, /^Given\s*Name\b/i, { accept: notLabel })?.value);
   const middle = cleanName(valueForLabel(lines, /^Middle\s*Name\b/i, { accept: notLabel })?.value);
-  const birth = date(lines, /Date\s*of\s*Birth/i, "YMD");
+  const birth = birthDate(lines, "YMD");
   const card: PhilippinesUMID = {
     Surname: surname,
     MiddleName: middle,

@@ -1,6 +1,6 @@
 import { type CardLine, valueForLabel } from "../lines.ts";
 import { parseNric } from "../numbers/nric.ts";
-import { findPrintedDate } from "../printed-dates.ts";
+import { findPrintedDate, firstPrintedDate } from "../printed-dates.ts";
 import type { SingaporeIDCard } from "../types.ts";
 import { cleanName, finish, type ParsedCard } from "./result.ts";
 
@@ -31,7 +31,7 @@ export function parseSingaporeId(lines: readonly CardLine[]): ParsedCard {
   const birthText = valueForLabel(lines, /Date\s*of\s*birth/i, {
     accept: (v) => findPrintedDate(v) !== null,
   })?.value;
-  const birth = birthText ? findPrintedDate(birthText) : null;
+  const birth = (birthText ? findPrintedDate(birthText) : null) ?? firstPrintedDate(lines);
   const sex =
     valueForLabel(lines, /^Sex\b/i, { accept: (v) => /^[MF]\b/.test(v) })?.value.slice(0, 1) ?? null;
   const country =

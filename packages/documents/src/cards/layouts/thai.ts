@@ -1,6 +1,6 @@
 import { type CardLine, digitsOnly, readingOrder, valueForLabel } from "../lines.ts";
 import { formatThaiId, isValidThaiId } from "../numbers/thai.ts";
-import { findPrintedDate } from "../printed-dates.ts";
+import { findPrintedDate, firstPrintedDate } from "../printed-dates.ts";
 import type { NormalThailandIDCard, ThailandIDCard } from "../types.ts";
 import { cleanName, finish, type ParsedCard } from "./result.ts";
 
@@ -44,7 +44,7 @@ export function parseThaiId(lines: readonly CardLine[]): ParsedCard {
   const first = cleanName(firstRaw?.replace(/^(Mrs|Mr|Miss|Ms)\.?\s*/i, ""));
   const title = firstRaw?.match(/^(Mrs|Mr|Miss|Ms)\.?/i)?.[0] ?? null;
   const last = cleanName(valueForLabel(lines, /Last\s*name/i, { below: false })?.value);
-  const birth = dateNear(lines, /Date\s*of\s*Birth/i);
+  const birth = dateNear(lines, /Date\s*of\s*Birth/i) ?? firstPrintedDate(lines.filter((l) => l.y0 < 0.75));
   const issue = dateNear(lines, /Date\s*of\s*[Il1]ssue/i);
   const expiry = dateNear(lines, /Date\s*of\s*Expiry/i);
   const fullName = [title, first, last].filter(Boolean).join(" ") || null;
