@@ -49,6 +49,13 @@ export interface Store {
   addAttemptResult(sessionId: string, result: AttemptResult): Promise<void>;
   listAttemptResults(sessionId: string): Promise<AttemptResult[]>;
 
+  /**
+   * Makes `key` the session's reference photo and turns comparison on (CheckMode 1: the document portrait
+   * when the merchant gave no CompareImageBase64). Only while the session is in progress and has no reference
+   * yet; returns the updated session, or null when that did not hold.
+   */
+  setSessionReference(token: string, key: string): Promise<Session | null>;
+
   /** Stores a new document OCR attempt (CardVerifyResult); ids are unique. */
   addDocumentResult(result: DocumentResult): Promise<void>;
   /**

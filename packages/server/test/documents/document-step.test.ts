@@ -51,15 +51,22 @@ describe("document step with the real engine", () => {
   it("hands the document portrait to liveness as the reference in CheckMode 1 (no CompareImageBase64)", async () => {
     const session = await webSession(world, { CheckMode: 1 });
     expect(await world.documents.referenceImageKey(session)).toBeNull();
+    // The face step cannot start before the document passed.
+    await expect(world.documents.assertReadyForLiveness(session)).rejects.toThrow(/document step first/);
     const uploaded = await world.documents.upload(session.token, "front", hkid.photo);
     await world.documents.settled(uploaded.id);
     const confirmed = await world.documents.confirm(session.token, uploaded.id, {});
     expect(confirmed).toMatchObject({ isPass: true, isEdit: false, next: "liveness" });
     // The session stays open for the liveness step, which compares against the card portrait.
     expect((await world.sessions.get(session.token)).status).toBe("in_progress");
-    const key = await world.documents.referenceImageKey(await world.sessions.get(session.token));
+    const started = await world.sessions.get(session.token);
     const [stored] = await world.documents.results(session);
-    expect(key).toBe(stored?.evidence.head);
+    expect(stored?.evidence.head).toBeTruthy();
+    expect(await world.documents.referenceImageKey(started)).toBe(stored?.evidence.head);
+    // The session itself now carries the portrait as its reference, with comparison on.
+    expect(started.referenceImageKey).toBe(stored?.evidence.head);
+    expect(started.config.compareWithReference).toBe(true);
+    await expect(world.documents.assertReadyForLiveness(started)).resolves.toBeUndefined();
   });
 
   it("rejects what is not a usable photo before storing anything", async () => {

@@ -77,6 +77,23 @@ export function documentConformance(get: () => StoreUnderTest): void {
     expect(await store.getDocumentResult("doc-race")).toEqual(confirmed);
   });
 
+  it("sets the document portrait as the reference once, only while the session is in progress", async () => {
+    const { store, session: created } = await withSession();
+    const bare = makeSession(created.appId, {
+      referenceImageKey: null,
+      config: { CheckMode: 1, compareWithReference: false },
+    });
+    await store.createSession(bare);
+    expect(await store.setSessionReference(bare.token, "sessions/x/head")).toBeNull();
+    await store.transitionSession(bare.token, ["created"], { status: "in_progress", startedAt: t0 + 1 });
+    const updated = await store.setSessionReference(bare.token, "sessions/x/head");
+    expect(updated?.referenceImageKey).toBe("sessions/x/head");
+    expect(updated?.config).toEqual({ CheckMode: 1, compareWithReference: true });
+    expect(await store.getSessionByToken(bare.token)).toEqual(updated);
+    // The merchant's own reference (or a first portrait) is never replaced.
+    expect(await store.setSessionReference(bare.token, "sessions/x/other")).toBeNull();
+  });
+
   it("drops document evidence keys when the session's media are purged, keeping the fields", async () => {
     const { store, session } = await withSession();
     const doc = makeDocument(session.id, "doc-purge", { status: "confirmed", isPass: true });

@@ -16,11 +16,14 @@ export async function finalizeDocument(
   result: DocumentResult,
   applied: AppliedEdits,
   policy: DocumentPolicy,
+  /** CheckMode 1 without the merchant's photo: the card portrait is the reference, so it must be there. */
+  needsPortrait: boolean,
 ): Promise<DocumentResult> {
   const today = new Date(deps.clock.now()).toISOString().slice(0, 10);
   const expired = result.expired || isExpired(applied.normalCardInfo, today);
   const reasons = blockingReasons({
-    fieldsValid: result.fieldsValid,
+    fieldsValid:
+      result.fieldsValid && (!needsPortrait || Boolean(result.evidence[documentEvidenceNames.head])),
     blockingWarnings: result.blockingWarnings,
     expired,
     allowExpiredDocument: policy.allowExpiredDocument,

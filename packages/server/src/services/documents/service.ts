@@ -16,7 +16,7 @@ import { sessionBlobPrefix } from "../sessions.ts";
 import { finalizeDocument } from "./confirm-step.ts";
 import { applyEdits } from "./edits.ts";
 import { checkDocumentImage } from "./images.ts";
-import { type DocumentPolicy, requireDocumentPolicy } from "./policy.ts";
+import { type DocumentPolicy, documentPolicyOf, requireDocumentPolicy } from "./policy.ts";
 import { readDocument } from "./read-step.ts";
 import { type CardReader, engineCardReader, ReadQueue } from "./reader.ts";
 import { type DocumentView, documentView } from "./views.ts";
@@ -40,6 +40,8 @@ export interface DocumentStep {
   /** A confirmed attempt passed: CheckMode 1 goes on to liveness, CheckMode 4 is finished. */
   readonly passed: boolean;
   readonly sessionStatus: Session["status"];
+  /** Web flow: where the browser goes when the verification is over (RedirectURL?token=…). */
+  readonly redirectUrl: string | null;
 }
 
 export interface ConfirmOutcome extends DocumentView {
@@ -99,6 +101,7 @@ export class DocumentService {
       current,
       passed: results.some((result) => result.status === "confirmed" && result.isPass),
       sessionStatus: session.status,
+      redirectUrl: redirectWithToken(session),
     };
   }
 
@@ -207,6 +210,7 @@ export class DocumentService {
       result,
       applied,
       policy,
+      policy.checkMode === 1 && !session.referenceImageKey,
     );
     if (!(await this.#store.updateDocumentResult(confirmed, ["read"]))) {
       throw new EkycError("INVALID_PARAMETER_VALUE", "This document attempt can no longer be confirmed.");
@@ -235,13 +239,32 @@ export class DocumentService {
     return passed?.evidence[documentEvidenceNames.head] ?? null;
   }
 
+  /**
+   * For the liveness step: refuses to start a face attempt while a session that needs a document (CheckMode 1)
+   * has none that passed, so the document step cannot be skipped by calling the face API directly.
+   */
+  async assertReadyForLiveness(session: Session): Promise<void> {
+    const policy = documentPolicyOf(session);
+    if (!policy) return;
+    if (policy.checkMode === 4) {
+      throw new EkycError("UNSUPPORTED_OPERATION", "This verification is document only (CheckMode 4).");
+    }
+    const passed = (await this.results(session)).some((result) => result.isPass);
+    if (!passed) throw new EkycError("UNSUPPORTED_OPERATION", "Complete the document step first.");
+  }
+
   async #afterConfirm(
     token: string,
     confirmed: DocumentResult,
     policy: DocumentPolicy,
     attempts: number,
   ): Promise<ConfirmOutcome["next"]> {
-    if (confirmed.isPass && policy.checkMode === 1) return "liveness";
+    if (confirmed.isPass && policy.checkMode === 1) {
+      // No CompareImageBase64: the card portrait becomes the reference the liveness step compares with.
+      const head = confirmed.evidence[documentEvidenceNames.head];
+      if (head) await this.#store.setSessionReference(token, head);
+      return "liveness";
+    }
     if (confirmed.isPass) {
       // OCR only: the document is the whole verification, recorded as the session's one attempt.
       await this.#sessions.startAttempt(token);
@@ -323,4 +346,11 @@ export class DocumentService {
   #prefix(session: Session, id: string): string {
     return `${sessionBlobPrefix(session.id)}documents/${id}/`;
   }
+}
+
+function redirectWithToken(session: Session): string | null {
+  if (!session.redirectUrl) return null;
+  const url = new URL(session.redirectUrl);
+  url.searchParams.set("token", session.token);
+  return url.href;
 }

@@ -1,6 +1,6 @@
-import type { DocumentResult, DocumentResultStatus } from "@openekyc/core";
-import type { Row } from "../rows.ts";
-import type { PostgresConnection } from "./pool.ts";
+import type { DocumentResult, DocumentResultStatus, Session } from "@openekyc/core";
+import { type Row, toSession } from "../rows.ts";
+import { type PostgresConnection, postgresDecode } from "./pool.ts";
 
 const toResult = (row: Row | undefined): DocumentResult | null =>
   row ? (row.record as DocumentResult) : null;
@@ -28,6 +28,16 @@ export function postgresDocuments(conn: PostgresConnection) {
         [next.status, JSON.stringify(next), next.id, next.sessionId, [...from]],
       );
       return rowCount === 1;
+    },
+
+    async setSessionReference(token: string, key: string): Promise<Session | null> {
+      const { rows } = await query(
+        "sessions.setReference",
+        `UPDATE sessions SET reference_image_key = $2, config = jsonb_set(config, '{compareWithReference}', 'true'::jsonb)
+         WHERE token = $1 AND status = 'in_progress' AND reference_image_key IS NULL RETURNING *`,
+        [token, key],
+      );
+      return rows[0] ? toSession(rows[0], postgresDecode) : null;
     },
 
     async getDocumentResult(id: string): Promise<DocumentResult | null> {

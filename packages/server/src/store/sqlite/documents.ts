@@ -1,5 +1,7 @@
-import type { DocumentResult, DocumentResultStatus } from "@openekyc/core";
-import type { SqliteConnection } from "./connection.ts";
+import type { DocumentResult, DocumentResultStatus, Session } from "@openekyc/core";
+import type { Row } from "../rows.ts";
+import { toSession } from "../rows.ts";
+import { type SqliteConnection, sqliteDecode } from "./connection.ts";
 
 const toResult = (row: unknown): DocumentResult | null =>
   row ? (JSON.parse(String((row as { record: string }).record)) as DocumentResult) : null;
@@ -20,6 +22,14 @@ export function sqliteDocuments(conn: SqliteConnection) {
          WHERE id = ? AND session_id = ? AND status IN (SELECT value FROM json_each(?))`,
       ).run(next.status, JSON.stringify(next), next.id, next.sessionId, JSON.stringify(from));
       return changed.changes === 1;
+    },
+
+    setSessionReference(token: string, key: string): Session | null {
+      const row = statement(
+        `UPDATE sessions SET reference_image_key = ?, config = json_set(config, '$.compareWithReference', json('true'))
+         WHERE token = ? AND status = 'in_progress' AND reference_image_key IS NULL RETURNING *`,
+      ).get(key, token);
+      return row ? toSession(row as Row, sqliteDecode) : null;
     },
 
     getDocumentResult(id: string): DocumentResult | null {

@@ -47,6 +47,7 @@ export async function openSqliteStore(file: string, options: SqliteStoreOptions 
     addAttemptResult: async (sessionId, result) => sessions.addAttemptResult(sessionId, result),
     listAttemptResults: async (sessionId) => sessions.listAttemptResults(sessionId),
     listExpiredSessions: async (now, limit) => sessions.listExpiredSessions(now, limit),
+    setSessionReference: async (token, key) => documents.setSessionReference(token, key),
     addDocumentResult: async (result) => documents.addDocumentResult(result),
     updateDocumentResult: async (next, from) => documents.updateDocumentResult(next, from),
     getDocumentResult: async (id) => documents.getDocumentResult(id),

@@ -1,0 +1,2 @@
+export { browserBundle } from "./bundle.ts";
+export { documentsPlugin } from "./plugin.ts";

@@ -1,0 +1,155 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { intlEnClient } from "../compat/clients.ts";
+import { cardPhoto } from "./fixtures.ts";
+import { type DocumentsTestServer, startDocumentsServer } from "./server.ts";
+
+/**
+ * The document step over its HTTP routes with the real engine, and its results through the official
+ * tencentcloud-sdk-nodejs-intl-en client: CheckMode 4 (web) end to end, SDK CheckMode 1 up to liveness.
+ */
+let server: DocumentsTestServer;
+let hkid: Awaited<ReturnType<typeof cardPhoto>>;
+
+beforeAll(async () => {
+  server = await startDocumentsServer();
+  hkid = await cardPhoto("HKIDCard", 21);
+});
+afterAll(() => server.close());
+
+async function json(
+  path: string,
+  init: RequestInit = {},
+): Promise<{ status: number; body: Record<string, unknown> }> {
+  const response = await fetch(`${server.url}${path}`, init);
+  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+}
+
+async function readFront(token: string): Promise<Record<string, unknown>> {
+  const q = `token=${encodeURIComponent(token)}`;
+  const upload = await json(`/api/documents/front?${q}`, {
+    method: "POST",
+    headers: { "content-type": "image/jpeg" },
+    body: new Uint8Array(hkid.photo),
+  });
+  expect(upload.status).toBe(202);
+  let view = upload.body;
+  while (view.status === "reading")
+    view = (await json(`/api/documents/attempts/${view.id}?${q}&wait=20`)).body;
+  return view;
+}
+
+describe("document step results through the official SDK", () => {
+  it("CheckMode 4: OCRResult with the read fields, images, warnings and the user's edit", async () => {
+    const call = intlEnClient(server, { reqMethod: "POST" });
+    const { BizToken } = await call("ApplyWebVerificationBizTokenIntl", {
+      RedirectURL: "https://shop.example.com/done",
+      Config: { CheckMode: 4, IdCardType: "HKIDCard", IdCardCutReturn: true },
+    });
+    const token = String(BizToken);
+    const step = await json(`/api/documents/step?token=${token}`);
+    expect(step.body).toMatchObject({
+      checkMode: 4,
+      idCardType: "HKIDCard",
+      sides: ["front"],
+      passed: false,
+    });
+    const view = await readFront(token);
+    expect(view).toMatchObject({ status: "read", isPass: true });
+    expect((view.fields as Record<string, string>).LicenseNumber).toBe(hkid.truth.number);
+    const notYet = await call("GetWebVerificationResultIntl", { BizToken });
+    expect(notYet).toMatchObject({ ErrorCode: null, OCRResult: null });
+
+    const confirmed = await json(`/api/documents/attempts/${view.id}/confirm`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ token, fields: { ChineseName: "陳大文" } }),
+    });
+    expect(confirmed.body).toMatchObject({
+      status: "confirmed",
+      isPass: true,
+      isEdit: true,
+      next: "finished",
+    });
+
+    const result = await call("GetWebVerificationResultIntl", { BizToken });
+    expect(result).toMatchObject({ ErrorCode: 0 });
+    const [ocr] = result.OCRResult as Record<string, unknown>[];
+    expect(ocr).toMatchObject({ IsPass: true, RequestId: view.id, WarnCardInfos: [] });
+    const card = (ocr?.NormalCardInfo as { HKIDCard?: Record<string, string> } | undefined)?.HKIDCard;
+    expect(card).toMatchObject({
+      LicenseNumber: hkid.truth.number,
+      FullName: hkid.truth.name,
+      ChineseName: "陳大文",
+    });
+    // IdCardCutReturn: the cropped card is the document image; both are real JPEGs.
+    expect(ocr?.CardImageBase64).toBe(ocr?.CardCutImageBase64);
+    expect(Buffer.from(String(ocr?.CardCutImageBase64), "base64").subarray(0, 2)).toEqual(
+      Buffer.from([0xff, 0xd8]),
+    );
+    // A finished session takes no more photos.
+    const again = await json(`/api/documents/front?token=${token}`, {
+      method: "POST",
+      headers: { "content-type": "image/jpeg" },
+      body: new Uint8Array(hkid.photo),
+    });
+    expect(again).toMatchObject({ status: 409, body: { ResultCode: 14 } });
+  });
+
+  it("SDK CheckMode 1: the confirmed document leads to liveness; the token stays unfinished until then", async () => {
+    const call = intlEnClient(server, { reqMethod: "POST" });
+    const { SdkToken } = await call("ApplySdkVerificationToken", {
+      CheckMode: 1,
+      IdCardType: "HK",
+      DisableChangeOcrResult: true,
+      SelectedWarningCodes: [-9103],
+    });
+    const token = String(SdkToken);
+    const step = await json(`/api/documents/step?token=${token}`);
+    expect(step.body).toMatchObject({ checkMode: 1, idCardType: "HKIDCard", allowEdit: false });
+    const view = await readFront(token);
+    const confirm = (fields: Record<string, unknown>) =>
+      json(`/api/documents/attempts/${view.id}/confirm`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ token, fields }),
+      });
+    // DisableChangeOcrResult: a change is refused, the unchanged fields are accepted.
+    expect((await confirm({ FullName: "SOMEONE ELSE" })).status).toBe(400);
+    expect((await confirm({})).body).toMatchObject({ isPass: true, isEdit: false, next: "liveness" });
+    const session = await server.services.sessions.get(token);
+    expect(await server.services.documents.referenceImageKey(session)).toMatch(/documents\/.+\/head$/);
+    const result = await call("GetSdkVerificationResult", { SdkToken });
+    expect(result).toMatchObject({ Result: "-999", CardVerifyResults: [] });
+  });
+
+  it("refuses requests without a usable token or photo", async () => {
+    expect((await json("/api/documents/step")).status).toBe(400);
+    expect((await json("/api/documents/step?token=5E1F0000-AAAA-4BBB-8CCC-000000000000")).body).toMatchObject(
+      {
+        Error: { Code: "InvalidParameterValue.BizTokenIllegal" },
+      },
+    );
+    const call = intlEnClient(server, { reqMethod: "POST" });
+    const { BizToken } = await call("ApplyWebVerificationBizTokenIntl", {
+      RedirectURL: "https://shop.example.com/done",
+      Config: { CheckMode: 3 },
+    });
+    expect((await json(`/api/documents/step?token=${BizToken}`)).body).toMatchObject({
+      Error: { Code: "UnsupportedOperation" },
+    });
+    const { BizToken: ocrOnly } = await call("ApplyWebVerificationBizTokenIntl", {
+      RedirectURL: "https://shop.example.com/done",
+      Config: { CheckMode: 4, IDCardType: "HKIDCard" },
+    });
+    const post = (body: Uint8Array<ArrayBuffer>, type: string) =>
+      fetch(`${server.url}/api/documents/front?token=${ocrOnly}`, {
+        method: "POST",
+        headers: { "content-type": type },
+        body,
+      });
+    expect((await post(new Uint8Array(Buffer.from("GIF89a not really")), "image/jpeg")).status).toBe(400);
+    expect((await post(new Uint8Array(9 * 1024 * 1024), "image/jpeg")).status).toBe(413);
+    // Text is not a photo, whatever it holds.
+    expect((await post(new Uint8Array(hkid.photo), "text/plain")).status).toBe(400);
+  });
+});
