@@ -1,4 +1,4 @@
-import { type CardLine, valueForLabel } from "../lines.ts";
+import { type CardLine, readingOrder, valueForLabel } from "../lines.ts";
 import { parseNric } from "../numbers/nric.ts";
 import { findPrintedDate, firstPrintedDate } from "../printed-dates.ts";
 import type { SingaporeIDCard } from "../types.ts";
@@ -26,7 +26,15 @@ export function parseSingaporeId(lines: readonly CardLine[]): ParsedCard {
     number ??= candidate;
   }
   const notLabel = (v: string) => v.length > 1 && !LABEL.test(v);
-  const name = cleanName(valueForLabel(lines, /^Name\b/i, { accept: notLabel })?.value);
+  const name =
+    cleanName(valueForLabel(lines, /^Name\b/i, { accept: notLabel })?.value) ??
+    // Label unreadable (moiré, blur): the name is the first all-capitals line under the card number.
+    cleanName(
+      readingOrder(lines).find(
+        (l) =>
+          l.y0 > 0.18 && /^[A-Z][A-Z ,'@/-]{3,}$/.test(l.text) && !/REPUBLIC|SINGAPORE|IDENTITY/.test(l.text),
+      )?.text,
+    );
   const race = valueForLabel(lines, /^Race\b/i, { accept: notLabel })?.value ?? null;
   const birthText = valueForLabel(lines, /Date\s*of\s*birth/i, {
     accept: (v) => findPrintedDate(v) !== null,
