@@ -70,8 +70,8 @@ const result: FaceCalibration = {
   impostorMedian,
   impostorP99: quantile(best.impostor, 0.99),
   distanceAtFar: distances,
-  // confidence 0 at the impostor median: "as unlike as a typical stranger".
-  confidenceScale: impostorMedian,
+  // confidence 50 at the impostor median ("as alike as a typical stranger"), 0 at twice that distance.
+  confidenceScale: 2 * impostorMedian,
   provenance: {
     script: "scripts/calibrate-faces.ts (npm run calibrate:faces)",
     data: "face_verify_deepface (all images) + face_verify_lfw images of identities whose sha256(name)[0] is even",

@@ -63,9 +63,10 @@ export function verificationMetrics(
 /** ROC sampled at log-spaced FARs from 1e-5 to 1 (for plotting). */
 export function rocCurve(genuine: readonly number[], impostor: readonly number[]): RocPoint[] {
   const points: RocPoint[] = [];
-  for (let e = -5; e <= 0.0001; e += 0.1) {
+  // Below 1/N impostors the curve says nothing: start there.
+  const start = Math.max(-5, Math.log10(1 / Math.max(1, impostor.length)));
+  for (let e = start; e <= 0.0001; e += 0.1) {
     const far = 10 ** e;
-    if (far * impostor.length < 1 && e > -5) continue;
     points.push({ far, tar: tarBelow(genuine, thresholdAtFar(impostor, far)) });
   }
   return points;
