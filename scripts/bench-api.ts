@@ -161,6 +161,11 @@ async function bench(storeName: string, store: Store, dir: string): Promise<void
     await check(endpoint, gets[0]!);
     // Warm-up (JIT, statement caches, first WAL checkpoints), not reported.
     await runLoad({ url: `http://${endpoint}`, requests: [apply, ...gets], duration: warmUpSeconds });
+    if (storeName === "sqlite") {
+      // The HTTP floor on this machine: an unsigned, storeless route through the same server.
+      const health = { method: "GET", path: "/healthz", headers: {}, body: "" };
+      await run("baseline: GET /healthz (no auth, no store)", endpoint, [health]);
+    }
     await run(`${storeName}: ApplyWebVerificationBizTokenIntl`, endpoint, [apply]);
     await run(`${storeName}: GetWebVerificationResultIntl`, endpoint, gets);
   } finally {
