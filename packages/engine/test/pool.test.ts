@@ -57,7 +57,7 @@ describe("FaceEnginePool (worker threads)", () => {
     }
   });
 
-  it("rejects a non-image with the catalogue code, not a crash", async () => {
+  it("rejects a malformed frame and keeps serving", async () => {
     await expect(pool.detect({ width: 10, height: 10, data: new Uint8Array(5) })).rejects.toBeInstanceOf(
       Error,
     );
