@@ -8,6 +8,7 @@ import { writeFile } from "node:fs/promises";
 import { readCard } from "../packages/documents/src/cards/read-card.ts";
 import type { IdCardType } from "../packages/documents/src/cards/types.ts";
 import { createOcrEngine } from "../packages/documents/src/ocr/engine.ts";
+import { detectWarnings } from "../packages/documents/src/warnings/detect.ts";
 import { degrade, VARIANTS, type Variant } from "../packages/documents/test/synthetic/degrade.ts";
 import { renderCard, SYNTHETIC_TYPES } from "../packages/documents/test/synthetic/render.ts";
 
@@ -50,6 +51,44 @@ interface Row {
   ms: number;
   got: { name: string | null; number: string | null; birthDate: string | null };
   truth: { name: string; number: string; birthDate: string };
+}
+
+if (process.env.EVAL_MODE === "warnings") {
+  await warningsOnly();
+  process.exit(0);
+}
+
+/**
+ * EVAL_MODE=warnings: capture warnings only (no OCR, so -9101 from cut text is not measured), on identities
+ * 2…N+1 so the sample does not overlap the field evaluation's.
+ */
+async function warningsOnly() {
+  const codes = [-9101, -9102, -9103, -9104, -9107, -9108];
+  const hits = new Map<Variant, number[]>();
+  const counts = new Map<Variant, number>();
+  for (const type of types) {
+    for (let seed = 2; seed <= perType + 1; seed++) {
+      const card = await renderCard(type, seed);
+      for (const variant of variants) {
+        const report = await detectWarnings(await degrade(card.png, variant, seed));
+        const row = hits.get(variant) ?? codes.map(() => 0);
+        codes.forEach((c, i) => {
+          if (report.warnings.includes(c)) row[i]! += 1;
+        });
+        hits.set(variant, row);
+        counts.set(variant, (counts.get(variant) ?? 0) + 1);
+      }
+    }
+  }
+  console.log(`| variant | n | ${codes.join(" | ")} |\n|---|---|${codes.map(() => "---").join("|")}|`);
+  for (const v of variants) {
+    const n = counts.get(v) ?? 0;
+    const cells = (hits.get(v) ?? []).map((h, i) => {
+      const cell = `${((100 * h) / Math.max(1, n)).toFixed(0)}%`;
+      return EXPECTED_WARNING[v] === codes[i] ? `**${cell}**` : cell;
+    });
+    console.log(`| ${v} | ${n} | ${cells.join(" | ")} |`);
+  }
 }
 
 const engine = await createOcrEngine();
