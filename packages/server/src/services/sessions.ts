@@ -98,8 +98,8 @@ export class SessionService {
   async startAttempt(token: string): Promise<Session> {
     let session = await this.get(token);
     const now = this.#clock.now();
-    // A token left unstarted past its window was timed out by `get`: that is "token expired" (15), not 14.
-    if (session.status === "timed_out" && session.startedAt === null) {
+    // A token left past its start or attempt window was timed out by `get`: "token expired" (15), not 14.
+    if (session.status === "timed_out") {
       throw new SessionStateViolation("expired", webResultMessage(15));
     }
     assertCanAttempt(session, now);
