@@ -45,7 +45,7 @@ export function parseProbe(stderr: string): VideoProbe | null {
     durationSeconds: duration
       ? Number(duration[1]) * 3600 + Number(duration[2]) * 60 + Number(duration[3])
       : null,
-    fps: fps ? Number(fps[1]) * (fps[2] === "k" ? 1000 : 1) : null,
+    fps: plausibleFps(fps ? Number(fps[1]) * (fps[2] === "k" ? 1000 : 1) : null),
     rotation,
   };
 }
@@ -64,4 +64,9 @@ function parseRotation(streamSection: string): number {
 function normaliseDegrees(degrees: number): number {
   const rounded = Math.round(degrees / 90) * 90;
   return ((rounded % 360) + 360) % 360;
+}
+
+/** WebM from browsers reports its 1 kHz timebase as "1k tbr": that is not a frame rate. */
+function plausibleFps(value: number | null): number | null {
+  return value !== null && value > 0 && value <= 240 ? value : null;
 }
