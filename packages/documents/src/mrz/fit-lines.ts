@@ -33,8 +33,10 @@ function longestFillerRun(text: string): { start: number; end: number } | null {
 /** Layout width for a block of OCR'd lines: 3 lines → 30; 2 lines → 36 or 44, whichever is nearer. */
 export function targetWidth(lines: readonly string[]): number | null {
   const mean = lines.reduce((n, l) => n + l.length, 0) / Math.max(1, lines.length);
-  if (lines.length === 3) return mean >= 24 && mean <= 36 ? 30 : null;
+  // Beyond a few characters off, the lines are not this layout (or not an MRZ read worth fitting).
+  if (lines.length === 3) return mean >= 26 && mean <= 34 ? 30 : null;
   if (lines.length !== 2) return null;
-  if (mean < 30 || mean > 50) return null;
-  return Math.abs(mean - 36) < Math.abs(mean - 44) ? 36 : 44;
+  if (mean >= 32.5 && mean < 40) return 36;
+  if (mean >= 40 && mean <= 48) return 44;
+  return null;
 }

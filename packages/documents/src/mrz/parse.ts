@@ -1,3 +1,4 @@
+import { states } from "mrz";
 import { computeCheckDigit } from "./check-digit.ts";
 import {
   checkPasses,
@@ -213,7 +214,16 @@ function validateFields(fields: MrzFields, layout: Layout, warnings: MrzWarning[
     ["issuing state", fields.issuingState],
     ["nationality", fields.nationality],
   ] as const) {
-    if (value === null || /^[A-Z]{1,3}$/.test(value)) continue;
+    if (value === null) continue;
+    if (/^[A-Z]{1,3}$/.test(value)) {
+      if (!isKnownState(value)) {
+        warnings.push({
+          code: "UNKNOWN_COUNTRY_CODE",
+          message: `The ${label} code ${value} is not an ICAO 9303 code.`,
+        });
+      }
+      continue;
+    }
     warnings.push({
       code: "INVALID_COUNTRY_CODE",
       message: `The ${label} code ${JSON.stringify(value)} is not alphabetic.`,
@@ -249,4 +259,9 @@ function isPlausibleDate(value: string): boolean {
   // Feb 29 exists in either century when yy is divisible by 4 (00 → 2000 is leap).
   const days = new Date(Date.UTC(yy % 4 === 0 ? 2000 : 2001, Number(month), 0)).getUTCDate();
   return Number(day) <= days;
+}
+
+/** ICAO 9303-3 codes (as the `mrz` package lists them) plus UTO, ICAO's fictional specimen state. */
+function isKnownState(code: string): boolean {
+  return code === "UTO" || code in states;
 }

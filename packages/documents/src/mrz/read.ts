@@ -31,6 +31,8 @@ const MAX_CANDIDATE_ROWS = 8;
 const CROP_ROW_HEIGHT = 44;
 const MAX_CROP_WIDTH = 1600;
 const VIZ_BATCH = 8;
+/** Name search tolerates one slip per part, so the VIZ is read squeezed (40% fewer columns). */
+const VIZ_WIDTH_SCALE = 0.6;
 
 interface Pass {
   readonly block: MrzBlock | null;
@@ -238,7 +240,7 @@ export async function readMrzWithEngine(
           (-b.cx * Math.sin(angle) + b.cy * Math.cos(angle)),
       );
     for (let i = 0; i < queue.length && nameCheck.status !== "match"; i += VIZ_BATCH) {
-      const viz = await engine.readBoxes(image, queue.slice(i, i + VIZ_BATCH));
+      const viz = await engine.readBoxes(image, queue.slice(i, i + VIZ_BATCH), VIZ_WIDTH_SCALE);
       texts.push(...viz.map((v) => v.text.text));
       nameCheck = checkNameAgainstViz(fields.surname, fields.givenNames, texts);
     }

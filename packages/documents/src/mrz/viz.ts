@@ -31,7 +31,13 @@ export function checkNameAgainstViz(
   const viz = vizTexts.map(lettersOnly).join("|");
   const parts = `${surname} ${givenNames}`.split(/\s+/).filter((p) => p.length >= 2);
   if (parts.length === 0 || viz.replace(/\|/g, "").length < 4) return { status: "unchecked", missing: [] };
-  const missing = parts.filter((part) => !containsApprox(viz, part, part.length >= 5 ? 1 : 0));
+  // Short parts (≤ 3 letters) occur inside many words: they must stand as a word of their own.
+  const words = new Set(vizTexts.flatMap((t) => t.split(/[^\p{L}]+/u).map(lettersOnly)));
+  const found = (part: string) =>
+    part.length <= 3 ? words.has(part) : containsApprox(viz, part, part.length >= 5 ? 1 : 0);
+  const missing = parts.filter((part) => !found(part));
+  // An empty primary identifier is legal but rare, and a misread name line often produces one.
+  if (surname.trim() === "") missing.push("(no surname)");
   return { status: missing.length === 0 ? "match" : "mismatch", missing };
 }
 

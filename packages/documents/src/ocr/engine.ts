@@ -41,8 +41,9 @@ export interface OcrEngine {
   recognisePixels(image: RgbImage, options?: OcrOptions): Promise<OcrResult>;
   /** Text boxes only (DB detector), in `image` coordinates. */
   detect(image: RgbImage, options?: OcrOptions): Promise<OrientedBox[]>;
-  /** Recognises given boxes of `image` (each cropped upright at the recogniser's height). */
-  readBoxes(image: RgbImage, boxes: readonly OrientedBox[]): Promise<RecognisedText[]>;
+  /** Recognises given boxes of `image` (each cropped upright at the recogniser's height; `widthScale` < 1
+   * squeezes them horizontally, which is faster and good enough for searching words). */
+  readBoxes(image: RgbImage, boxes: readonly OrientedBox[], widthScale?: number): Promise<RecognisedText[]>;
   /** Releases the ONNX sessions. */
   close(): Promise<void>;
 }
@@ -110,8 +111,8 @@ export async function createOcrEngine(config: OcrEngineConfig = {}): Promise<Ocr
         (d) => d.box,
       );
     },
-    readBoxes(image, boxes) {
-      return recogniseBoxes(recogniser, vocab, image, boxes);
+    readBoxes(image, boxes, widthScale) {
+      return recogniseBoxes(recogniser, vocab, image, boxes, widthScale);
     },
     async recognise(bytes, options) {
       return recognisePixels(await decodeImage(bytes), options);

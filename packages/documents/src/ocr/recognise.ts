@@ -24,9 +24,11 @@ export async function recogniseBoxes(
   vocab: CtcVocabulary,
   image: RgbImage,
   boxes: readonly OrientedBox[],
+  widthScale = 1,
 ): Promise<RecognisedText[]> {
   const crops = boxes.map((box) => {
-    const ratio = box.width / Math.max(1, box.height);
+    // widthScale < 1 squeezes lines horizontally: fewer columns to run, for reads that tolerate it.
+    const ratio = (box.width / Math.max(1, box.height)) * widthScale;
     const width = Math.min(MAX_REC_WIDTH, Math.max(MIN_REC_WIDTH, Math.round(ratio * REC_HEIGHT)));
     return warpBox(image, box, width, REC_HEIGHT);
   });
