@@ -4,7 +4,6 @@ import { type ComposedDeps, composeDeps } from "./compose.ts";
 import type { ServerConfig } from "./config/schema.ts";
 import { demoPlugin } from "./demo/demo-plugin.ts";
 import { buildServer } from "./http/build-server.ts";
-import { documentsPlugin } from "./http/documents/index.ts";
 import { AppService } from "./services/apps.ts";
 
 export interface RunningServer {
@@ -27,7 +26,7 @@ export async function startServer(requested: ServerConfig): Promise<RunningServe
   const firstApp = (await deps.store.listApps()).length === 0 ? await apps.createApp("default") : null;
   // The demo merchant calls the API over loopback like any merchant backend; the port is known after listen.
   let loopbackEndpoint = "";
-  const app = await buildServer(deps, { plugins: [demoPlugin(() => loopbackEndpoint), documentsPlugin] });
+  const app = await buildServer(deps, { plugins: [demoPlugin(() => loopbackEndpoint)] });
   const address = await app.listen({ port: config.port, host: config.host });
   const port = new URL(address).port;
   loopbackEndpoint = `http://127.0.0.1:${port}`;

@@ -6,6 +6,7 @@ import type { ServerDeps } from "../deps.ts";
 import { createServices, type ServerServices } from "../services/index.ts";
 import { apiRoutes } from "./api-routes.ts";
 import { blobRoutes } from "./blob-routes.ts";
+import { documentsPlugin } from "./documents/index.ts";
 import { pagePlugin } from "./page/index.ts";
 
 /** Options every extra plugin (e.g. `http/page`) receives: the dependencies and the shared services. */
@@ -79,6 +80,7 @@ export async function buildServer(
     }),
   );
   await app.register(pagePlugin(), { deps, services });
+  await app.register(documentsPlugin, { deps, services });
   for (const plugin of options.plugins ?? []) await app.register(plugin, { deps, services });
   return app;
 }

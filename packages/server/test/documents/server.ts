@@ -8,7 +8,6 @@ import { configSchema } from "../../src/config/schema.ts";
 import { SecretBox } from "../../src/crypto/secret-box.ts";
 import type { ServerDeps } from "../../src/deps.ts";
 import { buildServer, type ServerPluginOptions } from "../../src/http/build-server.ts";
-import { documentsPlugin } from "../../src/http/documents/index.ts";
 import { createServices, type ServerServices } from "../../src/services/index.ts";
 import { openSqliteStore } from "../../src/store/sqlite/index.ts";
 import type { TestServer } from "../compat/harness.ts";
@@ -44,7 +43,7 @@ export async function startDocumentsServer(
   const services = createServices(deps);
   const app: FastifyInstance = await buildServer(deps, {
     services,
-    plugins: [documentsPlugin, ...extraPlugins],
+    plugins: extraPlugins,
   });
   await app.listen({ port, host: "127.0.0.1" });
   const credentials = await services.apps.createApp("documents merchant");

@@ -4,12 +4,14 @@ import { createStepApi, StepApiError } from "./api.ts";
 import { createBridge } from "./bridge.ts";
 import { t, useLanguage } from "./messages.ts";
 import { runDocumentStep } from "./step.ts";
+import { injectDocumentStyles } from "./style.ts";
 
 /** Entry of the document step's own page (`/documents?token=…`), used by the browser SDK and CheckMode 4. */
 async function main(): Promise<void> {
   const query = readPageQuery(window.location.search);
   document.documentElement.dataset.style = query.style ?? "light";
   useLanguage(query.language || null, navigator.languages);
+  injectDocumentStyles();
   const bridge = createBridge(
     query.token,
     query.sdkOrigin,

@@ -1,4 +1,5 @@
 import "./style.css";
+import { documentStepDone, withDocumentStep } from "../documents/page-hook.ts";
 import { type AttemptOutcome, createApi, type PageApi, PageApiError, type PageState } from "./api.ts";
 import { CameraError, hasLiveCamera, openCamera, stopCamera } from "./camera.ts";
 import { recordClip, runReflection } from "./capture.ts";
@@ -63,6 +64,9 @@ function showStart(): void {
 
 /** Reflection mode warns about flashing first and offers the non-flashing path. */
 function beforeCamera(): unknown {
+  // CheckMode 1/4: the document step first (CheckMode 4 ends there).
+  if (!documentStepDone())
+    return withDocumentStep(token, state.Config.Language, state.RedirectURL, beforeCamera);
   if (state.Config.SecurityLevel < 3 || motionChosen) return openAndFrame();
   show(
     "flash-warning",

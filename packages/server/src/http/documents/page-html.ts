@@ -17,12 +17,6 @@ button,.button{display:block;width:100%;padding:14px;border-radius:10px;border:0
 background:var(--accent);color:#fff;text-align:center;cursor:pointer}
 button.secondary,.button.secondary{background:transparent;color:var(--accent);border:1px solid var(--accent)}
 button:disabled{opacity:.5}
-.viewfinder{position:relative;border-radius:12px;overflow:hidden;background:#000;aspect-ratio:3/4}
-.viewfinder video{width:100%;height:100%;object-fit:cover}
-.viewfinder .guide{position:absolute;left:7%;right:7%;top:30%;aspect-ratio:1.586;border:3px solid #fff;
-border-radius:12px;box-shadow:0 0 0 999px rgba(0,0,0,.45)}
-.viewfinder .guide.steady{border-color:#3ddc84}
-.preview{width:100%;border-radius:10px}
 label{display:flex;flex-direction:column;gap:4px;font-size:.9rem;color:var(--muted)}
 input{font:inherit;padding:10px;border-radius:8px;border:1px solid #9aa3ad;background:var(--bg);color:var(--fg)}
 .sr-only{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}

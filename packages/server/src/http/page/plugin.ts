@@ -45,6 +45,7 @@ export function pagePlugin(options: PagePluginOptions = {}): FastifyPluginAsync<
       clock: deps.clock,
       engine: options.engine ?? pool.get,
       onEngineError: (error) => app.log.error({ err: error }, "verification engine failure"),
+      documents: services.documents,
     });
     app.addHook("onClose", pool.close);
     registerPageFiles(app, options.distDir ?? pageDistDir());

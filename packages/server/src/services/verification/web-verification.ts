@@ -53,6 +53,8 @@ export interface WebVerificationDeps {
   readonly engine: () => Promise<FaceEngineApi>;
   /** Where engine crashes are reported (the request logger). */
   readonly onEngineError?: (error: unknown) => void;
+  /** The document step (CheckMode 1): no face attempt before a document passed. */
+  readonly documents?: { assertReadyForLiveness(session: Session): Promise<void> };
 }
 
 /**
@@ -78,6 +80,7 @@ export class WebVerificationService {
 
   async startAttempt(token: string, options: { video: boolean; motion: boolean }): Promise<StartedAttempt> {
     const before = await this.#deps.sessions.get(token);
+    await this.#deps.documents?.assertReadyForLiveness(before);
     if (options.video && Number(before.config.AutoDowngrade ?? 1) === 2 && before.config.SecurityLevel !== 1)
       throw new EkycError(
         "UNSUPPORTED_OPERATION",

@@ -1,0 +1,88 @@
+import { ensurePageBuilt } from "@openekyc/web";
+import { type Browser, chromium } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { intlEnClient } from "../compat/clients.ts";
+import { cardPhoto } from "./fixtures.ts";
+import { type DocumentsTestServer, startDocumentsServer } from "./server.ts";
+
+/**
+ * The document step inside the hosted page (`/verify?token=…`) in Debian chromium: CheckMode 4 ends on the
+ * result screen after the album photo is confirmed; CheckMode 1 goes on to the face step, which the server
+ * refuses to start before a document passed.
+ */
+const flags = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+];
+
+let server: DocumentsTestServer;
+let browser: Browser;
+let hkid: Awaited<ReturnType<typeof cardPhoto>>;
+
+beforeAll(async () => {
+  ensurePageBuilt();
+  server = await startDocumentsServer();
+  hkid = await cardPhoto("HKIDCard", 41);
+  browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: flags });
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function apply(config: Record<string, unknown>): Promise<string> {
+  const { BizToken } = await intlEnClient(server, { reqMethod: "POST" })("ApplyWebVerificationBizTokenIntl", {
+    RedirectURL: "https://shop.example.com/done",
+    Config: { SkipPrivacyPolicy: true, AutoSkipStartPage: true, ...config },
+  });
+  return String(BizToken);
+}
+
+async function documentThroughPage(token: string) {
+  const page = await browser.newPage();
+  await page.goto(`${server.url}/verify?token=${token}`);
+  await page.locator("input[data-role=album]").setInputFiles({
+    name: "card.jpg",
+    mimeType: "image/jpeg",
+    buffer: hkid.photo,
+  });
+  await page.locator("button[data-role=confirm]").waitFor({ timeout: 60_000 });
+  await page.locator("button[data-role=confirm]").click();
+  return page;
+}
+
+describe("document step in the hosted page", () => {
+  it("CheckMode 4: album photo, confirm, result screen, session passed", async () => {
+    const token = await apply({ CheckMode: 4, IDCardType: "HKIDCard" });
+    const page = await documentThroughPage(token);
+    await page.locator("main[data-screen=result-success]").waitFor({ timeout: 30_000 });
+    expect((await server.services.sessions.get(token)).status).toBe("passed");
+    await page.close();
+  });
+
+  it("CheckMode 1: the face step is refused before the document and follows it", async () => {
+    const token = await apply({ CheckMode: 1, IDCardType: "HKIDCard", SecurityLevel: 2 });
+    const early = await fetch(`${server.url}/api/page/attempt`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ token }),
+    });
+    expect(early.status).toBe(400);
+    expect(await early.json()).toMatchObject({ Error: { Code: "UnsupportedOperation" } });
+    const page = await documentThroughPage(token);
+    // Past the document: the page opens the camera for the face step (none in this browser: its error screen).
+    await page
+      .locator("[data-screen=camera], [data-screen=camera-error], [data-screen=framing]")
+      .first()
+      .waitFor();
+    const session = await server.services.sessions.get(token);
+    expect(session.config.compareWithReference).toBe(true);
+    expect(session.referenceImageKey).toMatch(/\/head$/);
+    await page.close();
+  });
+});
