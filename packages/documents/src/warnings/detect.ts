@@ -13,17 +13,20 @@ export const WARNING_THRESHOLDS = {
   /** Largest saturated blob between these shares of the card → -9107 (above: a white card or an overexposed copy). */
   glareShare: 0.006,
   glareShareMax: 0.35,
+  /** …and the ring around it brighter than the card's median luma by at least this (a highlight's halo). */
+  glareHalo: 2.5,
   /** Opponent-colour spread below this → -9102 (black-and-white copy). */
   photocopyChroma: 2.5,
   /** log10 peak/median of the high-frequency spectrum above this → -9103. */
   screenPeak: 2.25,
   /** JPEG-ghost cluster ratio above this → -9104. */
-  editedGhost: 7.5,
+  editedGhost: 6.5,
 };
 
 export interface WarningScores {
   blurVariance: number;
   glareShare: number;
+  glareHalo: number;
   photocopyChroma: number;
   screenPeak: number;
   editedGhost: number;
@@ -35,6 +38,10 @@ export interface WarningReport {
   /** WarnCardInfos codes, ascending. */
   warnings: number[];
   scores: WarningScores;
+}
+
+function glareScores(blob: { share: number; haloLift: number }) {
+  return { glareShare: blob.share, glareHalo: blob.haloLift };
 }
 
 function boundingBox(quad: Quad) {
@@ -75,7 +82,7 @@ export async function detectWarningsPixels(
   const region = crop ? boundingBox(crop.quad) : { x: 0, y: 0, w: image.width, h: image.height };
   const scores: WarningScores = {
     blurVariance: laplacianVariance(card),
-    glareShare: largestSaturatedBlob(card),
+    ...glareScores(largestSaturatedBlob(card)),
     photocopyChroma: chromaSpread(card),
     screenPeak: spectralPeakRatio(centrePatch(image, crop)),
     editedGhost: await jpegGhostScore(image, region),
@@ -88,7 +95,11 @@ export async function detectWarningsPixels(
   if (scores.photocopyChroma < t.photocopyChroma) warnings.push(WARNING_CODES.PHOTOCOPY);
   if (scores.screenPeak > t.screenPeak) warnings.push(WARNING_CODES.SCREEN_RECAPTURE);
   if (scores.editedGhost > t.editedGhost) warnings.push(WARNING_CODES.EDITED);
-  if (scores.glareShare > t.glareShare && scores.glareShare < t.glareShareMax)
+  if (
+    scores.glareShare > t.glareShare &&
+    scores.glareShare < t.glareShareMax &&
+    scores.glareHalo >= t.glareHalo
+  )
     warnings.push(WARNING_CODES.GLARE);
   if (scores.blurVariance < t.blurVariance) warnings.push(WARNING_CODES.BLUR);
   return { warnings: warnings.sort((a, b) => a - b), scores };

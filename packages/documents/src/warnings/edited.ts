@@ -67,13 +67,16 @@ function blockStats(
 
 /** Mean error ratio of the largest 4-connected cluster of textured blocks whose error is > 2× the typical one. */
 function strongestCluster(error: Float32Array, texture: Float32Array, bw: number, bh: number): number {
+  // Dense print legitimately loses more to recompression than flat areas: compare error per unit of texture.
+  const ratio = new Float32Array(error.length);
+  for (let i = 0; i < error.length; i++) ratio[i] = error[i]! / (texture[i]! + 4);
   const textured: number[] = [];
-  for (let i = 0; i < error.length; i++) if (texture[i]! > 12) textured.push(error[i]!);
+  for (let i = 0; i < error.length; i++) if (texture[i]! > 12) textured.push(ratio[i]!);
   if (textured.length < 30) return 1;
   textured.sort((a, b) => a - b);
   const typical = textured[Math.floor(textured.length / 2)]! + 1e-3;
   const hot = new Uint8Array(error.length);
-  for (let i = 0; i < error.length; i++) if (texture[i]! > 12 && error[i]! > 2 * typical) hot[i] = 1;
+  for (let i = 0; i < error.length; i++) if (texture[i]! > 12 && ratio[i]! > 2 * typical) hot[i] = 1;
   let best = 1;
   for (let start = 0; start < hot.length; start++) {
     if (hot[start] !== 1) continue;
@@ -84,7 +87,7 @@ function strongestCluster(error: Float32Array, texture: Float32Array, bw: number
     while (stack.length) {
       const i = stack.pop()!;
       count++;
-      sum += error[i]! / typical;
+      sum += ratio[i]! / typical;
       const x = i % bw;
       for (const j of [i - bw, i + bw, x > 0 ? i - 1 : -1, x < bw - 1 ? i + 1 : -1]) {
         if (j >= 0 && j < hot.length && hot[j] === 1) {

@@ -26,28 +26,41 @@ export function laplacianVariance(card: RgbImage): number {
   return sumSq / n - mean * mean;
 }
 
-/** Share of the card covered by its largest blob of saturated pixels (all channels ≥ 250). */
-export function largestSaturatedBlob(card: RgbImage): number {
+/** The largest blob of saturated pixels (all channels ≥ 250) and how it sits in the card. */
+export interface SaturatedBlob {
+  /** Share of the card area. */
+  share: number;
+  /**
+   * Mean luma of a ring just outside the blob minus the card's median luma. A specular highlight fades out through
+   * a bright halo; a white printed area (passport pages, white card fields) ends on the card's ordinary print.
+   */
+  haloLift: number;
+}
+
+export function largestSaturatedBlob(card: RgbImage): SaturatedBlob {
   const step = 4;
   const w = Math.floor(card.width / step);
   const h = Math.floor(card.height / step);
   const mask = new Uint8Array(w * h);
+  const luma = new Float32Array(w * h);
   for (let y = 0; y < h; y++) {
     for (let x = 0; x < w; x++) {
       const i = (y * step * card.width + x * step) * 3;
-      if (card.data[i]! >= 250 && card.data[i + 1]! >= 250 && card.data[i + 2]! >= 250) mask[y * w + x] = 1;
+      const [r, g, b] = [card.data[i]!, card.data[i + 1]!, card.data[i + 2]!];
+      luma[y * w + x] = 0.299 * r + 0.587 * g + 0.114 * b;
+      if (r >= 250 && g >= 250 && b >= 250) mask[y * w + x] = 1;
     }
   }
-  let largest = 0;
+  let best: number[] = [];
   const stack: number[] = [];
   for (let start = 0; start < mask.length; start++) {
     if (mask[start] !== 1) continue;
     mask[start] = 2;
     stack.push(start);
-    let size = 0;
+    const members: number[] = [];
     while (stack.length) {
       const i = stack.pop()!;
-      size++;
+      members.push(i);
       const x = i % w;
       for (const j of [i - w, i + w, x > 0 ? i - 1 : -1, x < w - 1 ? i + 1 : -1]) {
         if (j >= 0 && j < mask.length && mask[j] === 1) {
@@ -56,9 +69,32 @@ export function largestSaturatedBlob(card: RgbImage): number {
         }
       }
     }
-    largest = Math.max(largest, size);
+    if (members.length > best.length) best = members;
   }
-  return largest / (w * h);
+  if (best.length === 0) return { share: 0, haloLift: 0 };
+  const inBlob = new Uint8Array(w * h);
+  for (const i of best) inBlob[i] = 1;
+  // Ring 2–4 cells (8–16 px) outside the blob.
+  let ringSum = 0;
+  let ringCount = 0;
+  for (const i of best) {
+    const x = i % w;
+    const y = Math.floor(i / w);
+    for (const [dx, dy] of [
+      [3, 0],
+      [-3, 0],
+      [0, 3],
+      [0, -3],
+    ] as const) {
+      const [nx, ny] = [x + dx, y + dy];
+      if (nx < 0 || ny < 0 || nx >= w || ny >= h || inBlob[ny * w + nx]) continue;
+      ringSum += luma[ny * w + nx]!;
+      ringCount++;
+    }
+  }
+  const sorted = Float32Array.from(luma).sort();
+  const median = sorted[Math.floor(sorted.length / 2)]!;
+  return { share: best.length / (w * h), haloLift: ringCount ? ringSum / ringCount - median : 0 };
 }
 
 /**
