@@ -42,7 +42,8 @@ export async function cardVerifyResult(
     IsEdit: document.isEdit,
     CardVideo: null,
     CardImage: await blobFileInfo(blobs, uploads, document.evidence, documentEvidenceNames.front),
-    CardInfoOcrJson: null,
+    // The confirmed fields as a JSON file, written by the document step when the user confirmed.
+    CardInfoOcrJson: await blobFileInfo(blobs, uploads, document.evidence, "ocrJson"),
     RequestId: document.id,
     CardInfo: document.cardInfo,
     NormalCardInfo: document.normalCardInfo,
