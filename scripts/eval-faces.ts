@@ -26,7 +26,7 @@ const arg = (name: string): string | undefined => {
 };
 const out = path.resolve(arg("--out") ?? path.join(repo, ".tmp", "face-roc.png"));
 const cal = defaultCalibration();
-const variant = { name: "calibrated", mirror: cal.metric.mirror, faceresWeight: cal.metric.faceresWeight };
+const variant = { name: "calibrated", ...cal.metric };
 
 const data = loadEvaluationData();
 const pool = new FaceEnginePool({ size: Number(arg("--workers") ?? 2) });

@@ -71,7 +71,16 @@ export async function describeChip(
   }
 }
 
-/** Mirror averaging: a test-time augmentation that cancels some pose and lighting asymmetry. */
-export function averageViews(views: { plain: readonly number[]; mirrored: readonly number[] }): number[] {
-  return views.plain.map((v, i) => (v + views.mirrored[i]!) / 2);
+/**
+ * The matching descriptor: optionally averaged with the mirror view (a test-time augmentation that cancels some
+ * pose and lighting asymmetry), optionally scaled to unit length. The calibration says which (both, today).
+ */
+export function finalDescriptor(
+  views: { plain: readonly number[]; mirrored: readonly number[] },
+  options: { mirror: boolean; normalize: boolean },
+): number[] {
+  const vector = options.mirror ? views.plain.map((v, i) => (v + views.mirrored[i]!) / 2) : [...views.plain];
+  if (!options.normalize) return vector;
+  const norm = Math.hypot(...vector) || 1;
+  return vector.map((v) => v / norm);
 }

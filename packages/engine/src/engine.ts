@@ -3,7 +3,7 @@ import { defaultCalibration } from "./calibration/load.ts";
 import type { FaceCalibration } from "./calibration/scores.ts";
 import { compareEmbeddings } from "./compare.ts";
 import { detectFaces } from "./detect.ts";
-import { alignedChip, averageViews, describeChip, landmarks68 } from "./embed.ts";
+import { alignedChip, describeChip, finalDescriptor, landmarks68 } from "./embed.ts";
 import { judgeQuality } from "./quality.ts";
 import { loadModels, type ModelStack } from "./runtime/models.ts";
 import type {
@@ -61,7 +61,7 @@ export class FaceEngine implements FaceEngineApi {
     const marks = await landmarks68(this.models, image, face.observation.box);
     const views = await describeChip(this.models, alignedChip(image, marks));
     return {
-      descriptor: this.calibrationMirrors(options) ? averageViews(views) : views.plain,
+      descriptor: finalDescriptor(views, this.descriptorOptions(options)),
       ...(options.keepViews ? { views } : {}),
       ...(face.faceres ? { faceres: face.faceres } : {}),
       face: face.observation,
@@ -69,9 +69,10 @@ export class FaceEngine implements FaceEngineApi {
     };
   }
 
-  private calibrationMirrors(options: EmbedOptions): boolean {
+  private descriptorOptions(options: EmbedOptions): { mirror: boolean; normalize: boolean } {
     // The evaluation pass (keepViews) must not depend on a calibration that may not exist yet.
-    return options.keepViews ? true : this.calibration.metric.mirror;
+    if (options.keepViews) return { mirror: true, normalize: false };
+    return { mirror: this.calibration.metric.mirror, normalize: this.calibration.metric.normalize };
   }
 
   async compare(a: RgbImage, b: RgbImage): Promise<CompareResult> {

@@ -12,6 +12,8 @@ export interface FaceCalibration {
     readonly descriptor: "faceapi-128-dlib5-aligned-euclidean";
     /** Average the descriptor with the mirrored chip's. */
     readonly mirror: boolean;
+    /** Scale the descriptor to unit length. */
+    readonly normalize: boolean;
     /** Fused distance = descriptor distance + faceresWeight * (1 - cosine of Human faceres vectors). */
     readonly faceresWeight: number;
   };

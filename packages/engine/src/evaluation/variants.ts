@@ -1,9 +1,12 @@
+import { finalDescriptor } from "../embed.ts";
 import type { CachedEmbedding } from "./embed-cache.ts";
 
 /** A way of turning two cached embeddings into one distance (lower = more alike). */
 export interface DistanceVariant {
   readonly name: string;
   readonly mirror: boolean;
+  /** Scale the descriptor to unit length before the distance. */
+  readonly normalize: boolean;
   readonly faceresWeight: number;
 }
 
@@ -25,13 +28,13 @@ const cosineDistance = (a: readonly number[], b: readonly number[]): number => {
   return 1 - dot / Math.sqrt(na * nb);
 };
 
-/** Descriptor as the engine computes it (mirror-averaged) or the plain view alone. */
-export function descriptorOf(e: CachedEmbedding, mirror: boolean): number[] {
-  return mirror ? e.plain.map((v, i) => (v + e.mirrored[i]!) / 2) : [...e.plain];
+/** Descriptor as the engine computes it for a variant (see `finalDescriptor` in embed.ts). */
+export function descriptorOf(e: CachedEmbedding, v: Pick<DistanceVariant, "mirror" | "normalize">): number[] {
+  return finalDescriptor({ plain: e.plain, mirrored: e.mirrored }, v);
 }
 
 export function variantDistance(v: DistanceVariant, a: CachedEmbedding, b: CachedEmbedding): number {
-  const base = euclidean(descriptorOf(a, v.mirror), descriptorOf(b, v.mirror));
+  const base = euclidean(descriptorOf(a, v), descriptorOf(b, v));
   if (v.faceresWeight > 0 && a.faceres && b.faceres)
     return base + v.faceresWeight * cosineDistance(a.faceres, b.faceres);
   return base;
@@ -39,7 +42,20 @@ export function variantDistance(v: DistanceVariant, a: CachedEmbedding, b: Cache
 
 /** The candidates measured on the calibration half (see docs/face-calibration.md). */
 export const candidateVariants: readonly DistanceVariant[] = [
-  { name: "plain", mirror: false, faceresWeight: 0 },
-  { name: "mirror", mirror: true, faceresWeight: 0 },
-  ...[0.1, 0.2, 0.3, 0.5, 0.8].map((w) => ({ name: `mirror+faceres*${w}`, mirror: true, faceresWeight: w })),
+  { name: "plain", mirror: false, normalize: false, faceresWeight: 0 },
+  { name: "plain+unit", mirror: false, normalize: true, faceresWeight: 0 },
+  { name: "mirror", mirror: true, normalize: false, faceresWeight: 0 },
+  { name: "mirror+unit", mirror: true, normalize: true, faceresWeight: 0 },
+  ...[0.1, 0.2, 0.3, 0.5, 0.8].map((w) => ({
+    name: `mirror+faceres*${w}`,
+    mirror: true,
+    normalize: false,
+    faceresWeight: w,
+  })),
+  ...[0.1, 0.2].map((w) => ({
+    name: `mirror+unit+faceres*${w}`,
+    mirror: true,
+    normalize: true,
+    faceresWeight: w,
+  })),
 ];
