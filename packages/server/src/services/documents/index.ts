@@ -9,3 +9,4 @@ export {
   type DocumentStep,
 } from "./service.ts";
 export { cardStruct, type DocumentView } from "./views.ts";
+export { createWorkerCardReader } from "./worker-reader.ts";

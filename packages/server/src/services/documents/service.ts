@@ -18,8 +18,9 @@ import { applyEdits } from "./edits.ts";
 import { checkDocumentImage } from "./images.ts";
 import { type DocumentPolicy, documentPolicyOf, requireDocumentPolicy } from "./policy.ts";
 import { readDocument } from "./read-step.ts";
-import { type CardReader, engineCardReader, ReadQueue } from "./reader.ts";
+import { type CardReader, ReadQueue } from "./reader.ts";
 import { type DocumentView, documentView } from "./views.ts";
+import { createWorkerCardReader } from "./worker-reader.ts";
 
 export interface DocumentServiceOptions {
   readonly reader?: CardReader;
@@ -79,7 +80,7 @@ export class DocumentService {
     this.#blobs = blobs;
     this.#clock = clock;
     this.#sessions = sessions;
-    this.#reader = options.reader ?? engineCardReader;
+    this.#reader = options.reader ?? sharedWorkerReader();
     this.#queue = options.queue ?? new ReadQueue(1);
     this.#maxAttempts = options.maxAttempts ?? 10;
     this.#leaseMs = options.readLeaseMs ?? 5 * 60_000;
@@ -353,4 +354,12 @@ function redirectWithToken(session: Session): string | null {
   const url = new URL(session.redirectUrl);
   url.searchParams.set("token", session.token);
   return url.href;
+}
+
+let workerReader: CardReader | null = null;
+
+/** One reader worker per process, shared by every DocumentService: the OCR models load once. */
+function sharedWorkerReader(): CardReader {
+  workerReader ??= createWorkerCardReader();
+  return workerReader;
 }
