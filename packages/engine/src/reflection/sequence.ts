@@ -33,13 +33,13 @@ export interface SequenceOptions {
 
 /**
  * A fresh random sequence: ≥ 8 colours from the safe palette, no colour twice in a row, random durations.
- * Default timing (340–400 ms, 8 colours) keeps the colour phase under 3.2 s.
+ * Default timing (340–375 ms, 8 colours) keeps the colour phase at or under 3 s.
  */
 export function generateReflectSequence(options: SequenceOptions = {}): ReflectSequence {
   const random = options.randomInt ?? ((max: number) => randomInt(max));
   const count = options.colourCount ?? sequenceLimits.minColours;
   const minMs = Math.max(options.minDurationMs ?? 340, sequenceLimits.minDurationMs);
-  const maxMs = Math.min(options.maxDurationMs ?? 400, sequenceLimits.maxDurationMs);
+  const maxMs = Math.min(options.maxDurationMs ?? 375, sequenceLimits.maxDurationMs);
   let colours: ReflectColour[] = [];
   // Redraw until at least 5 distinct colours appear: fewer makes a guessed replay likelier to correlate.
   do {

@@ -102,7 +102,12 @@ export function synthesiseCapture(options: SyntheticCaptureOptions): SyntheticCa
   const responseSequence =
     respondTo === "sequence" ? options.sequence : respondTo === "none" ? null : respondTo;
   const responseTimeline = responseSequence ? screenTimeline(responseSequence, preRoll) : null;
-  const faceBox = photo?.faceBox ?? { x: width * 0.3, y: height * 0.15, width: width * 0.4, height: height * 0.65 };
+  const faceBox = photo?.faceBox ?? {
+    x: width * 0.3,
+    y: height * 0.15,
+    width: width * 0.4,
+    height: height * 0.65,
+  };
   const wall: Rgb = [0.35 + random() * 0.2, 0.33 + random() * 0.2, 0.3 + random() * 0.2];
   const ambient = [1, 0.95 + random() * 0.1, 0.85 + random() * 0.2];
   const motionPhase = random() * 6.28;

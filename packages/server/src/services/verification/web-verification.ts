@@ -98,7 +98,8 @@ export class WebVerificationService {
       Seq: seq,
       Mode: mode,
       Sequence: sequence ? { ...sequenceToWire(sequence), RestRgb: "#808080" } : null,
-      Actions: mode === "action" || mode === "video" ? (actions.length > 0 ? actions : ["blink"]) : [],
+      // The recorded-video downgrade is silent liveness (Config.AutoDowngrade 1), so only live motion asks for actions.
+      Actions: mode === "action" ? (actions.length > 0 ? actions : ["blink"]) : [],
       TimeoutSeconds: Number(session.config.LivenessTimeout ?? 45),
     };
   }
@@ -147,8 +148,8 @@ export class WebVerificationService {
     const evidence: Record<string, string> = { video: `${prefix}video` };
     await this.#deps.blobs.put(evidence.video!, bytes, "video/mp4");
     const reference = await loadSessionReference(this.#deps.blobs, session);
-    const actions =
-      attempt.mode === "silent" ? [] : ((session.config.ActionList as string[] | undefined) ?? ["blink"]);
+    const listed = (session.config.ActionList as string[] | undefined) ?? [];
+    const actions = attempt.mode === "action" ? (listed.length > 0 ? listed : ["blink"]) : [];
     const checked = this.#timedOut(session, attempt.startedAt)
       ? failure(1005, "The attempt took longer than Config.LivenessTimeout.", evidence)
       : await this.#engineOr1001(evidence, (engine) =>
