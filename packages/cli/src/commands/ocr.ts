@@ -1,10 +1,5 @@
 import { readFileSync } from "node:fs";
-import {
-  createOcrEngine,
-  type MrzImageReading,
-  type OcrEngine,
-  readMrzWithEngine,
-} from "@openekyc/documents";
+import { createOcrEngine, type MrzImageReading, readCard, readMrzWithEngine } from "@openekyc/documents";
 import { type CommandIo, parseArgs, writeLine } from "../io.ts";
 
 const usage = `Usage:
@@ -14,14 +9,6 @@ Without --type the image is read as a passport/visa/ID card with an MRZ.
 Exit status: 0 document read (see "valid"), 3 nothing readable (MRZ_NOT_FOUND), 2 usage, 1 error.`;
 
 const PASSPORT = "InternationalIDPassport";
-
-type ReadCard = (bytes: Uint8Array, idCardType: string, options: { engine: OcrEngine }) => Promise<unknown>;
-
-/** The cards reader, when the documents package exports it (card types other than passports). */
-async function cardReader(): Promise<ReadCard | null> {
-  const documents: Record<string, unknown> = await import("@openekyc/documents");
-  return typeof documents.readCard === "function" ? (documents.readCard as ReadCard) : null;
-}
 
 function mrzReport(r: MrzImageReading) {
   return {
@@ -89,15 +76,11 @@ export async function runOcr(args: string[], io: CommandIo): Promise<number> {
       else printText(io, reading);
       return reading.found ? 0 : 3;
     }
-    const readCard = await cardReader();
-    if (!readCard) {
-      writeLine(io.stderr, `openekyc ocr: card type ${type} is not available in this build`);
-      return 2;
-    }
+    // Card types: the cards reader (layouts, number rules, capture warnings, portrait).
     const reading = await readCard(bytes, type, { engine });
     writeLine(
       io.stdout,
-      JSON.stringify({ type, ...(reading as object) }, imagesAsSizes, flags.has("json") ? 2 : 0),
+      JSON.stringify({ type, ...reading }, imagesAsSizes, flags.has("json") ? 2 : undefined),
     );
     return 0;
   } finally {
