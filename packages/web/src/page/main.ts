@@ -42,7 +42,8 @@ async function boot(): Promise<unknown> {
   document.documentElement.style.setProperty("--theme", state.Config.ThemeColor);
   document.title = t("title");
   if (state.Finished) return showResult(state.ErrorCode === 0, state.ErrorCode, false);
-  if (!hasLiveCamera()) return videoMode();
+  // No live camera: the document step (CheckMode 1/4, album upload) still comes first.
+  if (!hasLiveCamera()) return withDocumentStep(token, state.Config.Language, state.RedirectURL, videoMode);
   if (state.Config.AutoSkipStartPage && state.Config.SkipPrivacyPolicy) return beforeCamera();
   showStart();
 }
