@@ -4,7 +4,8 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const packageDir = fileURLToPath(new URL("..", import.meta.url));
-const sourceDir = join(packageDir, "src", "page");
+// The page imports the document step (src/documents) too: any source under src makes the build stale.
+const sourceDir = join(packageDir, "src");
 const builtIndex = join(packageDir, "dist", "index.html");
 
 function newestMtime(dir: string): number {
