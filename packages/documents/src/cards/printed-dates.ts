@@ -1,4 +1,4 @@
-import { isoDate, isRealDate } from "./numbers/dates.ts";
+import { isoDate, isRealDate, todayIso } from "./numbers/dates.ts";
 
 const MONTHS = ["JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"];
 
@@ -59,7 +59,8 @@ export function firstPrintedDate(
   for (const line of sorted) {
     if (other.test(line.text)) continue;
     const date = findPrintedDate(line.text, order);
-    if (date) return date;
+    // A birth date is never in the future: an expiry date whose label was not on its line is skipped.
+    if (date && date.iso <= todayIso()) return date;
   }
   return null;
 }
