@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
+import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -37,6 +38,30 @@ function serve(): Promise<{ output: string; base: string; child: ChildProcess }>
   });
 }
 
+interface CommonClientCtor {
+  CommonClient: new (
+    endpoint: string,
+    version: string,
+    options: { credential: { secretId: string; secretKey: string }; region: string; profile: unknown },
+  ) => { request(action: string, params: unknown): Promise<Record<string, unknown>> };
+}
+const { CommonClient } = createRequire(import.meta.url)("tencentcloud-sdk-nodejs-common") as CommonClientCtor;
+
+/** The official v4 SDK's error code for a call (TC3 signing), or "ok". */
+async function sdkCode(base: string, secretId: string, secretKey: string, action: string, params: object) {
+  const client = new CommonClient(new URL(base).host, "2018-03-01", {
+    credential: { secretId, secretKey },
+    region: "ap-singapore",
+    profile: { httpProfile: { protocol: "http://" } },
+  });
+  try {
+    await client.request(action, params);
+    return "ok";
+  } catch (error) {
+    return (error as { code?: string }).code ?? String(error);
+  }
+}
+
 function stop(child: ChildProcess): Promise<void> {
   return new Promise((done) => {
     child.removeAllListeners("exit");
@@ -56,6 +81,18 @@ describe("openekyc serve on a fresh data dir", () => {
     const demo = await fetch(`${first.base}/demo`);
     expect(demo.status).toBe(200);
     expect(await demo.text()).toContain("Demo merchant");
+
+    // The printed credentials work with the official SDK, and every action family is dispatched,
+    // the pure-API liveness and reflection actions included (refused here for their missing inputs).
+    const secretId = /SecretId:\s+(\S+)/.exec(first.output)![1]!;
+    const secretKey = /SecretKey:\s+(\S+)/.exec(first.output)![1]!;
+    const call = (action: string, params: object) => sdkCode(first.base, secretId, secretKey, action, params);
+    expect(await call("ApplyLivenessToken", {})).toBe("ok");
+    expect(await call("CompareFaceLiveness", { LivenessType: "SILENT" })).toBe("MissingParameter");
+    expect(await call("GenerateReflectSequence", { DeviceDataUrl: "x", DeviceDataMd5: "nope" })).toMatch(
+      /^InvalidParameter/,
+    );
+    expect(await call("NoSuchAction", {})).toBe("InvalidAction");
     await stop(first.child);
 
     const second = await serve();

@@ -3,8 +3,15 @@ import type { FastifyInstance } from "fastify";
 import { type ComposedDeps, composeDeps } from "./compose.ts";
 import type { ServerConfig } from "./config/schema.ts";
 import { demoPlugin } from "./demo/demo-plugin.ts";
+import { lazyEnginePool } from "./engine-provider.ts";
 import { buildServer } from "./http/build-server.ts";
-import { AppService } from "./services/apps.ts";
+import { createServices } from "./services/index.ts";
+import { livenessActions } from "./services/liveness/actions.ts";
+import { RetentionService } from "./services/retention.ts";
+import { reflectActions } from "./services/verification/reflect-actions.ts";
+
+/** How often expired session media and uploads are purged. */
+const retentionIntervalMs = 10 * 60_000;
 
 export interface RunningServer {
   readonly app: FastifyInstance;
@@ -20,13 +27,32 @@ export async function startServer(requested: ServerConfig): Promise<RunningServe
   // Port 0 (tests, parallel runs): pick the port first, so URLs handed to merchants carry the real one.
   const config = requested.port === 0 ? { ...requested, port: await freePort() } : requested;
   const deps = await composeDeps(config);
-  const apps = new AppService(deps.store, deps.secrets, deps.clock, {
-    defaultRateLimitPerSecond: config.defaultRateLimitPerSecond,
-  });
-  const firstApp = (await deps.store.listApps()).length === 0 ? await apps.createApp("default") : null;
+  const services = createServices(deps);
+  const firstApp =
+    (await deps.store.listApps()).length === 0 ? await services.apps.createApp("default") : null;
+  const engine = lazyEnginePool(config.engineWorkers);
+  const wiring = {
+    engine: engine.get,
+    uploads: services.uploads,
+    blobs: deps.blobs,
+    clock: deps.clock,
+    publicUrl: deps.publicUrl,
+    fetchAllowList: config.fetchAllowList,
+  };
   // The demo merchant calls the API over loopback like any merchant backend; the port is known after listen.
   let loopbackEndpoint = "";
-  const app = await buildServer(deps, { plugins: [demoPlugin(() => loopbackEndpoint)] });
+  const app = await buildServer(deps, {
+    services,
+    engine: engine.get,
+    actions: [...livenessActions(wiring), ...reflectActions(wiring)],
+    plugins: [demoPlugin(() => loopbackEndpoint)],
+  });
+  app.addHook("onClose", engine.close);
+  const stopRetention = new RetentionService(deps.store, deps.blobs, deps.clock).schedule(
+    retentionIntervalMs,
+    (error) => app.log.error({ err: error }, "retention purge failed"),
+  );
+  app.addHook("onClose", async () => stopRetention());
   const address = await app.listen({ port: config.port, host: config.host });
   const port = new URL(address).port;
   loopbackEndpoint = `http://127.0.0.1:${port}`;

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import type { FaceEngineApi } from "@openekyc/engine";
 import Fastify, { type FastifyInstance, type FastifyPluginAsync, LogController } from "fastify";
 import { actions as builtInActions } from "../api/actions/index.ts";
 import type { ActionDefinition } from "../api/actions/types.ts";
@@ -25,6 +26,8 @@ export interface BuildServerOptions {
   readonly actions?: readonly ActionDefinition[];
   /** Services to share (tests, the composition root); built from `deps` when absent. */
   readonly services?: ServerServices;
+  /** The process's shared face engine (lazy); the page starts its own pool when absent. */
+  readonly engine?: () => Promise<FaceEngineApi>;
 }
 
 /**
@@ -79,7 +82,7 @@ export async function buildServer(
       maxUploadBytes: deps.config.maxUploadBytes,
     }),
   );
-  await app.register(pagePlugin(), { deps, services });
+  await app.register(pagePlugin(options.engine ? { engine: options.engine } : {}), { deps, services });
   await app.register(documentsPlugin, { deps, services });
   for (const plugin of options.plugins ?? []) await app.register(plugin, { deps, services });
   return app;

@@ -16,6 +16,23 @@ export const uploadTargetActions = [
 export const uploadUrlTtlSeconds = 3600;
 export const resourceTtlSeconds = 7200;
 
+const hourMs = 3_600_000;
+
+/** Hour bucket of an instant: uploads are grouped by the hour they were created so purging deletes whole prefixes. */
+export function uploadHourBucket(atMs: number): number {
+  return Math.floor(atMs / hourMs);
+}
+
+/** Blob prefix of one app's uploads created in one hour bucket. */
+export function uploadBucketPrefix(appId: string, bucket: number): string {
+  return `uploads/${appId}/h${bucket}/`;
+}
+
+/** Key of a new upload-area object (CreateUploadUrl targets, best frames handed out by URL). */
+export function newUploadKey(appId: string, atMs: number, name: string = randomUUID()): string {
+  return `${uploadBucketPrefix(appId, uploadHourBucket(atMs))}${name}`;
+}
+
 export interface UploadGrant {
   readonly UploadUrl: string;
   readonly ResourceUrl: string;
@@ -44,7 +61,7 @@ export class UploadService {
   }
 
   createUploadUrl(appId: string): UploadGrant {
-    const key = `uploads/${appId}/${randomUUID()}`;
+    const key = newUploadKey(appId, this.#clock.now());
     const now = Math.floor(this.#clock.now() / 1000);
     const expires = now + uploadUrlTtlSeconds;
     return {

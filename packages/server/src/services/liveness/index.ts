@@ -1,3 +1,4 @@
+export * from "./actions.ts";
 export * from "./compare-face-liveness.ts";
 export type { LivenessServiceDeps, PublishedFile } from "./deps.ts";
 export { defaultLivenessLimits, type LivenessLimits } from "./limits.ts";

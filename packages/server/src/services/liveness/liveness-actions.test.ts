@@ -181,7 +181,7 @@ describe.runIf(manA && manB)("pure-API liveness actions with the real engine", {
     };
     const response = await videoLivenessCompare(wired, request);
     expect(response.Result).toBe("Success");
-    expect(response.BestFrame?.Url.startsWith(`${publicUrl}/blobs/uploads/app1/bestframe-`)).toBe(true);
+    expect(response.BestFrame?.Url.startsWith(`${publicUrl}/blobs/uploads/app1/h`)).toBe(true);
     const stored = await blobs.get(keyOf(response.BestFrame!.Url));
     expect(md5(Buffer.from(stored!.data))).toBe(response.BestFrame?.MD5);
     await expect(videoLivenessCompare(wired, { ...request, VideoMd5: "0".repeat(32) })).rejects.toMatchObject(

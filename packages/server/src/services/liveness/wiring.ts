@@ -2,7 +2,7 @@ import { createHash, randomUUID } from "node:crypto";
 import type { BlobStore } from "@openekyc/core";
 import type { FaceEngineApi } from "@openekyc/engine";
 import { blobRoutePrefix } from "../signed-urls.ts";
-import type { UploadService } from "../uploads.ts";
+import { newUploadKey, type UploadService } from "../uploads.ts";
 import type { LivenessServiceDeps } from "./deps.ts";
 import type { LivenessLimits } from "./limits.ts";
 
@@ -34,7 +34,7 @@ export function livenessDepsFor(wiring: LivenessWiring, appId: string): Liveness
         ? (await wiring.uploads.resolveResourceUrl(url, appId, field)).data
         : null,
     publishBestFrame: async (jpeg) => {
-      const key = `uploads/${appId}/bestframe-${randomUUID()}.jpg`;
+      const key = newUploadKey(appId, Date.now(), `bestframe-${randomUUID()}.jpg`);
       await wiring.blobs.put(key, jpeg, "image/jpeg");
       return {
         Url: wiring.uploads.mediaUrl(key, BEST_FRAME_URL_TTL_SECONDS),
