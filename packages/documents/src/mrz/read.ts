@@ -90,6 +90,18 @@ async function readRows(
       await readSome(widened);
       block = chooseBlock([...read.values()]);
     }
+    // Noise or glare can hide a line's filler tail from the detector and the recogniser alike: extend the
+    // MRZ rows rightwards to the full 44 or 36 characters at the reference's pitch and read them again.
+    const lines = [...read.values()].filter(looksLikeMrz);
+    for (const chars of [44, 36]) {
+      if (!reference || block?.reading.valid) break;
+      const pitch = reference.box.width / Math.max(1, reference.mrz.length);
+      const width = chars * pitch * 1.03;
+      if (width < 1.08 * reference.box.width) continue;
+      // 1.5 characters of room on the left too: the first character is often clipped with the tail.
+      await readSome(lines.map((r) => extendRight(r.box, width, 1.5 * pitch)));
+      block = chooseBlock([...read.values()]);
+    }
   }
   const readBoxesSet = new Set(read.keys());
   const otherBoxes = rows.filter((r) => !readBoxesSet.has(r.box)).flatMap((r) => r.members);
@@ -153,6 +165,14 @@ function alignedTo(b: OrientedBox, ref: OrientedBox): OrientedBox | null {
   };
 }
 
+/** The same row starting `left` earlier and `width + left` long. */
+function extendRight(b: OrientedBox, width: number, left: number): OrientedBox {
+  const shift = (width - b.width) / 2;
+  const total = width + left;
+  const move = shift - left / 2;
+  return { ...b, cx: b.cx + move * Math.cos(b.angle), cy: b.cy + move * Math.sin(b.angle), width: total };
+}
+
 /**
  * Second look at the MRZ region: deskewed, scaled to a known row height and with a white-space margin
  * around it (the detector finds lines far better with context), wide enough for a full line even when the
@@ -161,8 +181,8 @@ function alignedTo(b: OrientedBox, ref: OrientedBox): OrientedBox | null {
 function mrzRegion(rows: readonly RowRead[]): { box: OrientedBox; scale: number } {
   const box = enclose(rows.map((r) => r.box));
   const h = median(rows.map((r) => r.box.height));
-  const longest = Math.max(...rows.map((r) => r.mrz.length));
-  const chars = longest > 38 ? 44 : longest > 32 ? 36 : 30;
+  // A line read short may belong to any layout (its filler tail lost): leave room for 44 characters.
+  const chars = 44;
   const pitch = Math.max(...rows.map((r) => r.box.width / Math.max(1, r.mrz.length)));
   const missing = Math.max(h, chars * pitch * 1.05 - box.width);
   const vertical = rows.length >= 2 ? 1.5 * h : 2.6 * h;
