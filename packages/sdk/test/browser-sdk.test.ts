@@ -1,4 +1,5 @@
 import { createServer, type Server } from "node:http";
+import { ensurePageBuilt } from "@openekyc/web";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { intlEnClient } from "../../server/test/compat/clients.ts";
@@ -30,6 +31,7 @@ let browser: Browser;
 let hkid: Awaited<ReturnType<typeof cardPhoto>>;
 
 beforeAll(async () => {
+  ensurePageBuilt();
   server = await startDocumentsServer();
   hkid = await cardPhoto("HKIDCard", 31);
   // The merchant's page: another origin (localhost vs 127.0.0.1, another port) than the eKYC server.
@@ -135,6 +137,28 @@ describe("browser SDK", () => {
     await page.getByRole("button", { name: "Cancel" }).click();
     expect(await outcomes(page)).toEqual([
       { ok: false, token: SdkToken, code: 12000, message: "The user actively canceled the operation" },
+    ]);
+    await page.close();
+  });
+
+  it("CheckMode 3 goes straight to the face step, whose final result reaches the SDK (12009 when not passed)", async () => {
+    const { SdkToken } = await intlEnClient(server, { reqMethod: "POST" })("ApplySdkVerificationToken", {
+      CheckMode: 3,
+    });
+    const token = String(SdkToken);
+    // The user left this verification earlier: the hosted page opens on its final result.
+    await server.services.sessions.finish(token, { status: "cancelled" });
+    const page = await open(token);
+    await page.waitForFunction(
+      () => (window as unknown as { outcomes: Outcome[] }).outcomes.length > 0,
+      null,
+      {
+        timeout: 30_000,
+      },
+    );
+    expect(page.frames().some((frame) => frame.url().includes(`/verify?token=${token}`))).toBe(true);
+    expect(await outcomes(page)).toEqual([
+      { ok: false, token, code: 12009, message: "Failed to perform the local identity verification" },
     ]);
     await page.close();
   });

@@ -1,4 +1,4 @@
-import { messageSource, type PageMessage, sdkErrorMessages } from "@openekyc/sdk/browser";
+import { messageSource, type PageMessage, sdkErrorCodes, sdkErrorMessages } from "@openekyc/sdk/browser";
 
 /**
  * Reports the outcome to whoever opened the page: the SDK's window (iframe, postMessage to the origin it
@@ -45,4 +45,22 @@ export function createBridge(
       goBack(code);
     },
   };
+}
+
+/**
+ * The face step's end, when the page was opened by the browser SDK (`sdkOrigin` in the URL, as the document
+ * step forwards it): success, or 12009 ("Failed to perform the local identity verification").
+ */
+export function reportFinalResultToSdk(token: string, passed: boolean): void {
+  const query = new URLSearchParams(window.location.search);
+  let sdkOrigin: string | null = null;
+  try {
+    sdkOrigin = query.get("sdkOrigin") ? new URL(query.get("sdkOrigin") ?? "").origin : null;
+  } catch {
+    sdkOrigin = null;
+  }
+  if (!sdkOrigin || sdkOrigin === "null") return;
+  const bridge = createBridge(token, sdkOrigin, query.get("returnUrl"));
+  if (passed) bridge.success();
+  else bridge.fail(sdkErrorCodes.verificationFailed);
 }

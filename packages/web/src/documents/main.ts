@@ -26,11 +26,14 @@ async function main(): Promise<void> {
       ocrAutoTimeoutMs: query.ocrAutoTimeoutMs ?? 20_000,
       verifyTimeoutMs: query.verifyTimeoutMs ?? 60_000,
     });
-    if (outcome === "liveness") {
-      show("document-done", h("h1", {}, t("doneHeading")), h("p", {}, t("nextLiveness")));
+    if (outcome === "no-document" || outcome === "liveness") {
+      if (outcome === "liveness")
+        show("document-done", h("h1", {}, t("doneHeading")), h("p", {}, t("nextLiveness")));
       // The face step of the hosted page; it reports to the SDK itself.
       const next = new URLSearchParams({ token: query.token });
       if (query.sdkOrigin) next.set("sdkOrigin", query.sdkOrigin);
+      const returnUrl = new URLSearchParams(window.location.search).get("returnUrl");
+      if (returnUrl) next.set("returnUrl", returnUrl);
       window.location.assign(`/verify?${next}`);
       return;
     }

@@ -54,7 +54,7 @@ export async function withDocumentStep(
     );
   }
   settled = true;
-  if (outcome === "liveness") return next();
+  if (outcome === "liveness" || outcome === "no-document") return next();
   const passed = outcome === "passed";
   const redirect = redirectUrl ? h("button", { type: "button", class: "primary" }, t("next")) : null;
   redirect?.addEventListener("click", () => window.location.assign(redirectUrl ?? ""));

@@ -1,6 +1,6 @@
 import type { OcrMode } from "@openekyc/sdk/browser";
 import { h, show } from "../page/dom.ts";
-import type { DocumentView, StepApi } from "./api.ts";
+import { type DocumentView, type StepApi, StepApiError } from "./api.ts";
 import { capturePhoto } from "./capture.ts";
 import { confirmFields } from "./confirm.ts";
 import { t, warningText } from "./messages.ts";
@@ -14,7 +14,7 @@ export interface DocumentStepOptions {
 }
 
 /** liveness: CheckMode 1, go on to the face step. passed / failed: CheckMode 4, the session is over. */
-export type DocumentStepOutcome = "liveness" | "passed" | "failed";
+export type DocumentStepOutcome = "liveness" | "passed" | "failed" | "no-document";
 
 function showReading(): void {
   show("document-reading", h("h1", {}, t("title")), h("p", { role: "status" }, t("reading")));
@@ -48,7 +48,17 @@ export function blockedText(view: DocumentView): string {
  */
 export async function runDocumentStep(options: DocumentStepOptions): Promise<DocumentStepOutcome> {
   const { api } = options;
-  const state = await api.state();
+  let state: Awaited<ReturnType<StepApi["state"]>>;
+  try {
+    state = await api.state();
+  } catch (error) {
+    // CheckMode 2/3: this token has no document step, the face step is all.
+    if (error instanceof StepApiError && /UnsupportedOperation/.test(error.message)) return "no-document";
+    throw error;
+  }
+  if (["passed", "failed", "cancelled", "timed_out", "unsupported"].includes(state.sessionStatus)) {
+    throw new StepApiError(409, "The verification is already over.", 14);
+  }
   if (state.passed) return state.checkMode === 1 ? "liveness" : "passed";
   let attemptsLeft = state.attemptsLeft;
   let hint: string | undefined;

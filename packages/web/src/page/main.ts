@@ -1,4 +1,5 @@
 import "./style.css";
+import { reportFinalResultToSdk } from "../documents/bridge.ts";
 import { documentStepDone, withDocumentStep } from "../documents/page-hook.ts";
 import { type AttemptOutcome, createApi, type PageApi, PageApiError, type PageState } from "./api.ts";
 import { CameraError, hasLiveCamera, openCamera, stopCamera } from "./camera.ts";
@@ -186,6 +187,7 @@ async function upload(seq: string, kind: "capture" | "video", body: Blob): Promi
 
 /** Result page: never a score, only the outcome; retry while attempts remain; "Next" goes back to the merchant. */
 function showResult(passed: boolean, code: number | null, canRetry: boolean, attemptsLeft = 0): void {
+  if (!canRetry) reportFinalResultToSdk(token, passed); // opened by the browser SDK: its callbacks
   const next = state.RedirectURL ? button(t("next"), () => location.assign(state.RedirectURL!)) : null;
   const known = code !== null ? codeMessages[code] : undefined;
   show(
