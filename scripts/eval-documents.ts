@@ -6,7 +6,14 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { createOcrEngine, type MrzImageReading, parseMrzLines, readMrzWithEngine } from "@openekyc/documents";
+import {
+  createOcrEngine,
+  decodeImage,
+  type MrzImageReading,
+  parseMrzLines,
+  readMrzWithEngine,
+} from "@openekyc/documents";
+import { enclose, mergeRows } from "../packages/documents/src/ocr/rows.ts";
 import {
   degradeDocument,
   mrzLines,
@@ -201,10 +208,14 @@ if (!skipLines) {
   let edits = 0;
   let chars = 0;
   for (const f of lines) {
-    const ocr = await engine.recognise(readFileSync(`${DATA}/mrz_ocr_lines_synthetic/${f.file}`));
-    const text = [...ocr.lines]
-      .sort((a, b) => a.box.cx - b.box.cx)
-      .map((l) => l.mrzText)
+    // As the MRZ reader does: detector pieces on one baseline are joined into one row, read at once.
+    const image = await decodeImage(readFileSync(`${DATA}/mrz_ocr_lines_synthetic/${f.file}`));
+    const rows = mergeRows(await engine.detect(image), 8).map(enclose);
+    const read = await engine.readBoxes(image, rows);
+    const text = rows
+      .map((box, i) => ({ box, text: read[i]?.mrz.text ?? "" }))
+      .sort((a, b) => a.box.cy - b.box.cy)
+      .map((r) => r.text)
       .join("");
     const truth = f.text ?? "";
     if (text === truth) lineExact++;
