@@ -1,4 +1,4 @@
-import { ageOn } from "../../src/cards/numbers/index.ts";
+import { ageOn, INDONESIA_PROVINCES } from "../../src/cards/numbers/index.ts";
 import type { IdCardType } from "../../src/cards/types.ts";
 import {
   dmy,
@@ -138,7 +138,7 @@ function ktp(r: Rng, p: Identity): CardDesign {
     ["Berlaku Hingga", "SEUMUR HIDUP"],
   ];
   const body = [
-    t(506, 40, 26, "PROVINSI DKI JAKARTA", { bold: true, anchor: "middle" }),
+    t(506, 40, 26, `PROVINSI ${INDONESIA_PROVINCES[number.slice(0, 2)]}`, { bold: true, anchor: "middle" }),
     t(506, 74, 26, "KOTA JAKARTA SELATAN", { bold: true, anchor: "middle" }),
     t(30, 128, 30, "NIK", { bold: true }),
     t(250, 128, 30, `: ${number}`, { bold: true }),
