@@ -15,8 +15,8 @@ export const restColour: Rgb = [128, 128, 128];
 export const reflectionThresholds = {
   /** Mean per-channel correlation the face must reach against the emitted sequence. */
   minCorrelation: 0.55,
-  /** Every channel must follow too: a replayed sequence that matches in one channel by chance fails. */
-  minChannelCorrelation: 0.35,
+  /** Two channels must reach this (the third 3/4 of it): a replay matching one channel by chance fails. */
+  minChannelCorrelation: 0.4,
   /**
    * Accepted delay between "colour on screen" and "colour on the face in a frame": display latency plus the camera
    * pipeline. A relay or re-render adds ≥ 300 ms and lands outside.
@@ -166,7 +166,12 @@ export function analyseReflection(
   const min = reflectionThresholds.minCorrelation;
   // The global peak decides timing: a late response still correlates partly inside the window, so the window
   // test is on where the peak is, not on the in-window value alone.
-  const channelsFollow = Math.min(...peak.perChannel) >= reflectionThresholds.minChannelCorrelation;
+  // Two channels must follow clearly and none may be flat: a face or room can weaken one channel (a red
+  // background, a tinted lamp), a replayed sequence matches one channel at most by chance.
+  const [weakest, middle] = [...peak.perChannel].sort((a, b) => a - b);
+  const channelsFollow =
+    middle! >= reflectionThresholds.minChannelCorrelation &&
+    weakest! >= reflectionThresholds.minChannelCorrelation * 0.75;
   if (peak.mean >= min && channelsFollow && peak.amplitude > 0) {
     const inWindow = peak.lag >= windowLo && peak.lag <= windowHi;
     return inWindow
