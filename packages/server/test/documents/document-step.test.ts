@@ -1,4 +1,6 @@
+import { systemClock } from "@openekyc/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DocumentService } from "../../src/services/documents/index.ts";
 import { cardPhoto, type DocumentWorld, openWorld, webSession } from "./fixtures.ts";
 
 /**
@@ -54,7 +56,9 @@ describe("document step with the real engine", () => {
     // The face step cannot start before the document passed.
     await expect(world.documents.assertReadyForLiveness(session)).rejects.toThrow(/document step first/);
     const uploaded = await world.documents.upload(session.token, "front", hkid.photo);
-    await world.documents.settled(uploaded.id);
+    // Another server process (same database) long-polls the read it is not running itself.
+    const peer = new DocumentService(world.store, world.blobs, systemClock, world.sessions);
+    expect((await peer.view(session.token, uploaded.id, 60_000)).status).toBe("read");
     const confirmed = await world.documents.confirm(session.token, uploaded.id, {});
     expect(confirmed).toMatchObject({ isPass: true, isEdit: false, next: "liveness" });
     // The session stays open for the liveness step, which compares against the card portrait.

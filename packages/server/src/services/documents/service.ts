@@ -172,9 +172,14 @@ export class DocumentService {
     const { session, policy } = await this.#sessionAndPolicy(token);
     let result = await this.#attempt(session, id);
     result = await this.#resumeIfStale(result, policy);
-    const running = this.#inFlight.get(id);
-    if (running && waitMs > 0) {
-      await Promise.race([running, new Promise((resolve) => setTimeout(resolve, waitMs).unref())]);
+    // Long-poll: wake when this process's read ends, or re-check the store every half second when another
+    // process is reading it (several servers behind one database).
+    const deadline = Date.now() + waitMs;
+    while (result.status === "reading" && Date.now() < deadline) {
+      const running = this.#inFlight.get(id);
+      const pause = running ? deadline - Date.now() : Math.min(500, deadline - Date.now());
+      const timer = new Promise((resolve) => setTimeout(resolve, pause).unref());
+      await (running ? Promise.race([running, timer]) : timer);
       result = await this.#attempt(session, id);
     }
     return documentView(result, policy);
