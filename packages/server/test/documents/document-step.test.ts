@@ -73,6 +73,40 @@ describe("document step with the real engine", () => {
     await expect(world.documents.assertReadyForLiveness(started)).resolves.toBeUndefined();
   });
 
+  it("resumes a read whose process died (left 'reading' past its lease)", async () => {
+    const session = await webSession(world, { CheckMode: 4 });
+    await world.store.transitionSession(session.token, ["created"], {
+      status: "in_progress",
+      startedAt: Date.now(),
+    });
+    const id = "0b7e2a4c-1d3f-4e5a-9b6c-7d8e9f0a1b2c";
+    const front = `sessions/${session.id}/documents/${id}/front`;
+    await world.blobs.put(front, hkid.photo, "image/jpeg");
+    const abandoned = Date.now() - 10 * 60_000;
+    await world.store.addDocumentResult({
+      id,
+      sessionId: session.id,
+      status: "reading",
+      idCardType: "HKIDCard",
+      createdAt: abandoned,
+      updatedAt: abandoned,
+      normalCardInfo: null,
+      cardInfo: null,
+      warnings: [],
+      blockingWarnings: [],
+      expired: false,
+      fieldsValid: false,
+      isPass: false,
+      isEdit: false,
+      editDetails: [],
+      evidence: { front },
+      failure: null,
+    });
+    const resumed = await world.documents.view(session.token, id, 60_000);
+    expect(resumed).toMatchObject({ status: "read", fieldsValid: true });
+    expect(resumed.fields.LicenseNumber).toBe(hkid.truth.number);
+  });
+
   it("rejects what is not a usable photo before storing anything", async () => {
     const session = await webSession(world, { CheckMode: 4 });
     const bad = [Buffer.alloc(0), Buffer.from("not an image at all"), Buffer.alloc(9 * 1024 * 1024, 1)];
