@@ -122,6 +122,54 @@ describe("document step results through the official SDK", () => {
     expect(result).toMatchObject({ Result: "-999", CardVerifyResults: [] });
   });
 
+  it("SDK CheckMode 1 once finished: CardVerifyResults (images, OCR JSON file) and the card portrait as ProfileImage", async () => {
+    const call = intlEnClient(server, { reqMethod: "POST" });
+    const { SdkToken } = await call("ApplySdkVerificationToken", { CheckMode: 1, IdCardType: "HK" });
+    const token = String(SdkToken);
+    const view = await readFront(token);
+    const confirmed = await json(`/api/documents/attempts/${view.id}/confirm`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ token, fields: { ChineseName: "陳大文" } }),
+    });
+    expect(confirmed.body).toMatchObject({ isPass: true, next: "liveness" });
+    // The face step's own engine is not under test here: its attempt is recorded as the page service records it.
+    await server.services.sessions.startAttempt(token);
+    await server.services.sessions.recordAttemptResult(token, {
+      seq: "face-1",
+      reqTimestamp: Date.now(),
+      errorCode: 0,
+      errorMsg: "Success",
+      livenessErrorCode: 0,
+      livenessErrorMsg: "Success",
+      compareErrorCode: 0,
+      compareErrorMsg: "Success",
+      similarity: 90,
+      mode: "action",
+      evidence: {},
+      scores: {},
+      livenessInfoTags: [],
+    });
+    await server.services.sessions.finish(token, { status: "passed" });
+    const result = await call("GetSdkVerificationResult", { SdkToken });
+    expect(result).toMatchObject({ Result: "0" });
+    const [card] = result.CardVerifyResults as Record<string, unknown>[];
+    expect(card).toMatchObject({
+      IsPass: true,
+      IsEdit: true,
+      RequestId: view.id,
+      EditDetails: [{ FieldName: "ChineseName", OriginalFieldValue: null, RevisedFieldValue: "陳大文" }],
+    });
+    const ocrJson = card?.CardInfoOcrJson as { Url: string; MD5: string; Size: number };
+    const fields = (await (await fetch(ocrJson.Url)).json()) as Record<string, string>;
+    expect(fields).toMatchObject({ LicenseNumber: hkid.truth.number, ChineseName: "陳大文" });
+    const image = card?.CardImage as { Url: string; Size: number };
+    expect(image.Size).toBe(hkid.photo.length);
+    const [compare] = result.CompareResults as { ProfileImage: { Url: string; MD5: string } | null }[];
+    const portrait = Buffer.from(await (await fetch(String(compare?.ProfileImage?.Url))).arrayBuffer());
+    expect(portrait.subarray(0, 2)).toEqual(Buffer.from([0xff, 0xd8]));
+  });
+
   it("refuses requests without a usable token or photo", async () => {
     expect((await json("/api/documents/step")).status).toBe(400);
     expect((await json("/api/documents/step?token=5E1F0000-AAAA-4BBB-8CCC-000000000000")).body).toMatchObject(

@@ -1,6 +1,6 @@
 import { type BlobStore, type DocumentResult, documentEvidenceNames } from "@openekyc/core";
 import type { UploadService } from "../../services/uploads.ts";
-import { blobBase64, blobFileInfo } from "./results.ts";
+import { blobBase64, blobFileInfo, type FileInfo } from "./results.ts";
 
 /** Only attempts the user (or the engine) finished are part of a result; "reading"/"read" are still open. */
 export function finalDocuments(documents: readonly DocumentResult[]): DocumentResult[] {
@@ -54,4 +54,14 @@ export async function cardVerifyResult(
       RevisedFieldValue: edit.revisedFieldValue,
     })),
   };
+}
+
+/** ProfileImage (reference §6.5): the portrait cut from the last document that passed; null without one. */
+export async function profileImage(
+  blobs: BlobStore,
+  uploads: UploadService,
+  documents: readonly DocumentResult[],
+): Promise<FileInfo | null> {
+  const passed = documents.filter((document) => document.status === "confirmed" && document.isPass).at(-1);
+  return passed ? blobFileInfo(blobs, uploads, passed.evidence, documentEvidenceNames.head) : null;
 }

@@ -2,7 +2,7 @@ import { EkycError, type Session } from "@openekyc/core";
 import { z } from "zod";
 import type { CheckedImage } from "../../services/images.ts";
 import { checkBase64Image } from "../../services/images.ts";
-import { cardVerifyResult, finalDocuments } from "./documents.ts";
+import { cardVerifyResult, finalDocuments, profileImage } from "./documents.ts";
 import {
   actionListField,
   extraField,
@@ -159,6 +159,9 @@ export const getSdkVerificationResult = defineAction({
     const session = await services.sessions.getForApp(params.SdkToken, app.appId);
     const result = sdkResult(session);
     const attempts = await services.sessions.attempts(session);
+    const profile = attempts.length
+      ? await profileImage(services.blobs, services.uploads, await services.sessions.documents(session))
+      : null;
     const compareResults = await Promise.all(
       attempts.map(async (attempt) => ({
         ErrorCode: String(attempt.errorCode),
@@ -169,7 +172,7 @@ export const getSdkVerificationResult = defineAction({
         LiveErrorCode: attempt.livenessErrorCode === null ? null : String(attempt.livenessErrorCode),
         LiveErrorMsg: attempt.livenessErrorMsg,
         BestFrame: await evidenceFileInfo(services.blobs, services.uploads, attempt, "bestFrame"),
-        ProfileImage: null,
+        ProfileImage: profile,
         CompareErrorCode: attempt.compareErrorCode === null ? null : String(attempt.compareErrorCode),
         CompareErrorMsg: attempt.compareErrorMsg,
         Sim: attempt.similarity,
