@@ -42,7 +42,10 @@ export interface PageOptions {
   readonly ocrAutoTimeoutMs?: number;
   /** Time allowed for reading one card before it counts as failed. */
   readonly verifyTimeoutMs?: number;
-  /** Return the cropped card (best image) rather than the whole photo in the page's preview. */
+  /**
+   * The seeds' isNeedBestImage. Forwarded to the page, which does not yet hand images to the embedding page:
+   * the merchant's server reads the best frame from GetSdkVerificationResult (CompareResults[].BestFrame).
+   */
   readonly bestImage?: boolean;
 }
 
