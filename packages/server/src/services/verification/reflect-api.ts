@@ -17,6 +17,7 @@ import {
   type WireSequence,
 } from "@openekyc/engine";
 import { loadUrlInput, type UrlInputSource } from "../liveness/inputs.ts";
+import { newUploadKey } from "../uploads.ts";
 import { encodeFrameJpeg } from "./frames.ts";
 import { checkReflection } from "./reflection-check.ts";
 import { COMPARE_PASS_SIMILARITY } from "./web-verification.ts";
@@ -123,7 +124,7 @@ export async function detectReflectLivenessAndCompareAction(
   if (check.bestFrame) {
     const jpeg = await encodeFrameJpeg(check.bestFrame);
     const published = await deps.publish(
-      `uploads/${appId}/bestframe-${randomUUID()}.jpg`,
+      newUploadKey(appId, deps.clock.now(), `bestframe-${randomUUID()}.jpg`),
       jpeg,
       "image/jpeg",
     );
