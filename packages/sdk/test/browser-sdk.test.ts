@@ -1,7 +1,8 @@
 import { createServer, type Server } from "node:http";
 import { ensurePageBuilt } from "@openekyc/web";
-import { type Browser, chromium, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchBrowser } from "../../../test/browser/support/browser.ts";
 import { intlEnClient } from "../../server/test/compat/clients.ts";
 import { cardPhoto } from "../../server/test/documents/fixtures.ts";
 import { type DocumentsTestServer, startDocumentsServer } from "../../server/test/documents/server.ts";
@@ -11,18 +12,8 @@ import { type DocumentsTestServer, startDocumentsServer } from "../../server/tes
  * hosted document step for a token in an overlay, the user uploads a synthetic card from the album and
  * confirms, and the callbacks fire with the seeds' codes. Origins are checked both ways.
  */
-const flags = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-  // A fake camera, so the capture screen runs its camera path; the photo itself comes from the album.
-  "--use-fake-ui-for-media-stream",
-  "--use-fake-device-for-media-stream",
-];
+// A fake camera, so the capture screen runs its camera path; the photo itself comes from the album.
+const fakeCameraFlags = ["--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream"];
 
 let server: DocumentsTestServer;
 let merchant: Server;
@@ -41,7 +32,7 @@ beforeAll(async () => {
   );
   await new Promise<void>((ready) => merchant.listen(0, "127.0.0.1", ready));
   merchantUrl = `http://localhost:${(merchant.address() as { port: number }).port}/`;
-  browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: flags });
+  browser = await launchBrowser(fakeCameraFlags);
 });
 afterAll(async () => {
   await browser?.close();
@@ -98,8 +89,9 @@ describe("browser SDK", () => {
     const page = await open(String(BizToken), { language: "zh-cn", ocrMode: "manual", style: "dark" });
     const frame = page.frameLocator("iframe");
     await expect(frame.locator("h1").textContent()).resolves.toBe("请拍摄证件正面");
-    // Manual mode: the shutter is there from the start.
-    await expect(frame.locator("button[data-role=shutter]").isVisible()).resolves.toBe(true);
+    // Manual mode: the shutter is offered as soon as the camera is up (slower on a loaded machine), without
+    // waiting for auto-capture.
+    await frame.locator("button[data-role=shutter]").waitFor({ state: "visible", timeout: 15_000 });
     await uploadAndConfirm(page);
     await page.waitForFunction(
       () => (window as unknown as { outcomes: Outcome[] }).outcomes.length > 0,

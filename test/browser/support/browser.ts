@@ -33,9 +33,10 @@ export function ensureChromium(): void {
     throw new Error(`Browser tests need ${chromiumPath}, and it is still missing.`);
 }
 
-export async function launchBrowser(): Promise<Browser> {
+/** Debian chromium with the project's flags (plus any extra ones, e.g. a fake camera device). */
+export async function launchBrowser(extraFlags: readonly string[] = []): Promise<Browser> {
   ensureChromium();
-  return chromium.launch({ executablePath: chromiumPath, args: flags, headless: true });
+  return chromium.launch({ executablePath: chromiumPath, args: [...flags, ...extraFlags], headless: true });
 }
 
 export const artifactsDir = fileURLToPath(new URL("../../../test-artifacts/browser/", import.meta.url));

@@ -1,6 +1,7 @@
 import { ensurePageBuilt } from "@openekyc/web";
-import { type Browser, chromium } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchBrowser } from "../../../../test/browser/support/browser.ts";
 import { intlEnClient } from "../compat/clients.ts";
 import { cardPhoto } from "./fixtures.ts";
 import { type DocumentsTestServer, startDocumentsServer } from "./server.ts";
@@ -10,16 +11,6 @@ import { type DocumentsTestServer, startDocumentsServer } from "./server.ts";
  * result screen after the album photo is confirmed; CheckMode 1 goes on to the face step, which the server
  * refuses to start before a document passed.
  */
-const flags = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-];
-
 let server: DocumentsTestServer;
 let browser: Browser;
 let hkid: Awaited<ReturnType<typeof cardPhoto>>;
@@ -28,7 +19,7 @@ beforeAll(async () => {
   ensurePageBuilt();
   server = await startDocumentsServer();
   hkid = await cardPhoto("HKIDCard", 41);
-  browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: flags });
+  browser = await launchBrowser();
 });
 afterAll(async () => {
   await browser?.close();
