@@ -35,6 +35,51 @@ function textOrNull(value: unknown): string | null {
   return value === null || value === undefined ? null : String(value);
 }
 
+/** Column order of a new session row, and its values in that order: one list for both adapters' INSERTs. */
+export const sessionInsertColumns = [
+  "id",
+  "token",
+  "kind",
+  "app_id",
+  "status",
+  "config",
+  "redirect_url",
+  "extra",
+  "reference_image_key",
+  "attempt_count",
+  "retry_limit",
+  "created_at",
+  "start_deadline",
+  "started_at",
+  "finished_at",
+  "expires_at",
+  "result_code",
+  "result_message",
+] as const;
+
+export function sessionInsertValues(s: Session): unknown[] {
+  return [
+    s.id,
+    s.token,
+    s.kind,
+    s.appId,
+    s.status,
+    JSON.stringify(s.config),
+    s.redirectUrl,
+    s.extra,
+    s.referenceImageKey,
+    s.attemptCount,
+    s.retryLimit,
+    s.createdAt,
+    s.startDeadline,
+    s.startedAt,
+    s.finishedAt,
+    s.expiresAt,
+    s.resultCode,
+    s.resultMessage,
+  ];
+}
+
 export function toApp(row: Row, decode: Decode): App {
   return {
     appId: String(row.app_id),

@@ -5,9 +5,21 @@ import {
   type Store,
   terminalStatuses,
 } from "@openekyc/core";
-import { patchFields, type Row, rowLimit, sessionPatchColumns, toAttemptResult, toSession } from "../rows.ts";
+import {
+  patchFields,
+  type Row,
+  rowLimit,
+  sessionInsertColumns,
+  sessionInsertValues,
+  sessionPatchColumns,
+  toAttemptResult,
+  toSession,
+} from "../rows.ts";
 import { purgeDocumentEvidenceSql } from "./documents.ts";
 import { type PostgresConnection, postgresDecode } from "./pool.ts";
+
+const insertSessionSql = `INSERT INTO sessions (${sessionInsertColumns.join(", ")})
+  VALUES (${sessionInsertColumns.map((_, i) => `$${i + 1}`).join(", ")})`;
 
 type SessionPatch = Parameters<Store["transitionSession"]>[2];
 
@@ -23,33 +35,7 @@ export function postgresSessions(conn: PostgresConnection) {
 
   return {
     async createSession(s: Session): Promise<void> {
-      await query(
-        "sessions.create",
-        `INSERT INTO sessions (id, token, kind, app_id, status, config, redirect_url, extra, reference_image_key,
-          attempt_count, retry_limit, created_at, start_deadline, started_at, finished_at, expires_at,
-          result_code, result_message)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)`,
-        [
-          s.id,
-          s.token,
-          s.kind,
-          s.appId,
-          s.status,
-          JSON.stringify(s.config),
-          s.redirectUrl,
-          s.extra,
-          s.referenceImageKey,
-          s.attemptCount,
-          s.retryLimit,
-          s.createdAt,
-          s.startDeadline,
-          s.startedAt,
-          s.finishedAt,
-          s.expiresAt,
-          s.resultCode,
-          s.resultMessage,
-        ],
-      );
+      await query("sessions.create", insertSessionSql, sessionInsertValues(s));
     },
 
     async getSessionByToken(token: string): Promise<Session | null> {

@@ -5,8 +5,20 @@ import {
   type Store,
   terminalStatuses,
 } from "@openekyc/core";
-import { patchFields, type Row, rowLimit, sessionPatchColumns, toAttemptResult, toSession } from "../rows.ts";
+import {
+  patchFields,
+  type Row,
+  rowLimit,
+  sessionInsertColumns,
+  sessionInsertValues,
+  sessionPatchColumns,
+  toAttemptResult,
+  toSession,
+} from "../rows.ts";
 import { type SqliteConnection, sqliteDecode } from "./connection.ts";
+
+const insertSessionSql = `INSERT INTO sessions (${sessionInsertColumns.join(", ")})
+  VALUES (${sessionInsertColumns.map(() => "?").join(", ")})`;
 
 type SessionPatch = Parameters<Store["transitionSession"]>[2];
 
@@ -19,31 +31,7 @@ export function sqliteSessions(conn: SqliteConnection) {
 
   return {
     createSession(s: Session): void {
-      statement(
-        `INSERT INTO sessions (id, token, kind, app_id, status, config, redirect_url, extra, reference_image_key,
-          attempt_count, retry_limit, created_at, start_deadline, started_at, finished_at, expires_at,
-          result_code, result_message)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      ).run(
-        s.id,
-        s.token,
-        s.kind,
-        s.appId,
-        s.status,
-        JSON.stringify(s.config),
-        s.redirectUrl,
-        s.extra,
-        s.referenceImageKey,
-        s.attemptCount,
-        s.retryLimit,
-        s.createdAt,
-        s.startDeadline,
-        s.startedAt,
-        s.finishedAt,
-        s.expiresAt,
-        s.resultCode,
-        s.resultMessage,
-      );
+      statement(insertSessionSql).run(...sessionInsertValues(s));
     },
 
     getSessionByToken(token: string): Session | null {
