@@ -137,6 +137,32 @@ export const errorCatalogue = {
     liteHttpStatus: 400,
     message: "The image could not be decoded as JPEG, PNG or WebP.",
   },
+  // A reference photo (CompareImageBase64, Image, CompareImage) that cannot be compared with: refused when the
+  // token is requested, so a merchant learns at once instead of the user failing every attempt.
+  REFERENCE_NO_FACE: {
+    tencent: "FailedOperation.LifePhotoDetectNoFaces",
+    lite: "NO_FACE_FOUND",
+    liteHttpStatus: 400,
+    message: "Failed to detect a full face in the reference photo.",
+  },
+  REFERENCE_MULTIPLE_FACES: {
+    tencent: "FailedOperation.LifePhotoDetectFaces",
+    lite: "MULTIPLE_FACES",
+    liteHttpStatus: 400,
+    message: "Multiple faces are detected in the reference photo.",
+  },
+  REFERENCE_SIZE_ERROR: {
+    tencent: "FailedOperation.LifePhotoSizeError",
+    lite: "INVALID_IMAGE_SIZE",
+    liteHttpStatus: 400,
+    message: "The face in the reference photo is too small, or the photo is too large or too small.",
+  },
+  REFERENCE_POOR_QUALITY: {
+    tencent: "FailedOperation.LifePhotoPoorQuality",
+    lite: "LOW_QUALITY",
+    liteHttpStatus: 400,
+    message: "The reference photo's resolution is too low for a face comparison.",
+  },
   DOWNLOAD_ERROR: {
     tencent: "FailedOperation.DownLoadError",
     lite: "INVALID_IMAGE_URL",

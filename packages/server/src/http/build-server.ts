@@ -4,7 +4,9 @@ import Fastify, { type FastifyInstance, type FastifyPluginAsync, LogController }
 import { actions as builtInActions } from "../api/actions/index.ts";
 import type { ActionDefinition } from "../api/actions/types.ts";
 import type { ServerDeps } from "../deps.ts";
+import { lazyEnginePool } from "../engine-provider.ts";
 import { createServices, type ServerServices } from "../services/index.ts";
+import { ReferencePhotoCheck } from "../services/reference-photo.ts";
 import { apiRoutes } from "./api-routes.ts";
 import { blobRoutes } from "./blob-routes.ts";
 import { documentsPlugin } from "./documents/index.ts";
@@ -26,7 +28,7 @@ export interface BuildServerOptions {
   readonly actions?: readonly ActionDefinition[];
   /** Services to share (tests, the composition root); built from `deps` when absent. */
   readonly services?: ServerServices;
-  /** The process's shared face engine (lazy); the page starts its own pool when absent. */
+  /** The process's shared face engine (lazy); when absent the server starts one pool on first use. */
   readonly engine?: () => Promise<FaceEngineApi>;
 }
 
@@ -48,6 +50,7 @@ export async function buildServer(
     return503OnClosing: true,
   }) as unknown as FastifyInstance;
   const services = options.services ?? createServices(deps);
+  const engine = options.engine ?? ownEnginePool(app);
 
   app.get("/healthz", async () => ({ ok: true }));
   const dispatch = new Map(builtInActions);
@@ -67,6 +70,7 @@ export async function buildServer(
           blobs: deps.blobs,
           clock: deps.clock,
           publicUrl: deps.publicUrl,
+          referencePhotos: new ReferencePhotoCheck(engine),
         },
         clock: deps.clock,
         maxClockSkewSeconds: deps.config.maxClockSkewSeconds,
@@ -82,8 +86,15 @@ export async function buildServer(
       maxUploadBytes: deps.config.maxUploadBytes,
     }),
   );
-  await app.register(pagePlugin(options.engine ? { engine: options.engine } : {}), { deps, services });
+  await app.register(pagePlugin({ engine }), { deps, services });
   await app.register(documentsPlugin, { deps, services });
   for (const plugin of options.plugins ?? []) await app.register(plugin, { deps, services });
   return app;
+}
+
+/** A pool of this server's own, started on first use and closed with the server. */
+function ownEnginePool(app: FastifyInstance): () => Promise<FaceEngineApi> {
+  const pool = lazyEnginePool();
+  app.addHook("onClose", pool.close);
+  return pool.get;
 }

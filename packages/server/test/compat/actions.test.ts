@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type CallAction, commonV4Client, intlEnClient } from "./clients.ts";
-import { redirectUrl, testImage } from "./fixtures.ts";
+import { redirectUrl, referencePhoto } from "./fixtures.ts";
 import { startTestServer, type TestServer } from "./harness.ts";
 
 let server: TestServer;
@@ -9,7 +9,7 @@ let image: Buffer;
 
 beforeAll(async () => {
   server = await startTestServer();
-  image = await testImage();
+  image = await referencePhoto();
 });
 afterAll(async () => server.close());
 

@@ -1,7 +1,7 @@
 import type { FastifyBaseLogger } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { commonV4Client, errorCode, intlEnClient } from "./clients.ts";
-import { redirectUrl, testImage } from "./fixtures.ts";
+import { redirectUrl, referencePhoto } from "./fixtures.ts";
 import { startTestServer, type TestServer } from "./harness.ts";
 
 /** A logger that keeps every line it is given, as JSON text, for inspection. */
@@ -36,7 +36,7 @@ afterAll(async () => server.close());
 
 describe("request logs", () => {
   it("carry the RequestId, action and outcome, never secrets, signatures or images", async () => {
-    const image = (await testImage()).toString("base64");
+    const image = (await referencePhoto()).toString("base64");
     const v1 = intlEnClient(server, { signMethod: "HmacSHA1", reqMethod: "GET" });
     const applied = await v1("ApplyWebVerificationBizTokenIntl", {
       RedirectURL: redirectUrl,

@@ -1,7 +1,7 @@
 import { request } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { commonV4Client, errorCode, intlEnClient } from "./clients.ts";
-import { redirectUrl, testImage } from "./fixtures.ts";
+import { redirectUrl, referencePhoto, testImage, twoFacePhoto } from "./fixtures.ts";
 import { startTestServer, type TestServer } from "./harness.ts";
 
 let server: TestServer;
@@ -10,7 +10,7 @@ const maxRequestBytes = 12 * 1024 * 1024;
 
 beforeAll(async () => {
   server = await startTestServer({ config: { maxRequestBytes } });
-  image = (await testImage()).toString("base64");
+  image = (await referencePhoto()).toString("base64");
 });
 afterAll(async () => server.close());
 
@@ -85,6 +85,34 @@ describe("parameter errors through the official SDKs", () => {
       "FailedOperation.ImageSizeTooLarge",
     );
     expect((await apply({ CompareImageBase64: image, Config: {} })).BizToken).toBeTypeOf("string");
+  });
+
+  it("reference photos must hold exactly one usable face when the token is requested", async () => {
+    const sessionCount = async () =>
+      (await server.deps.store.listSessions(server.credentials.AppId, { limit: 1000 })).length;
+    const before = await sessionCount();
+    const noFace = (await testImage(320, 240)).toString("base64");
+    const twoFaces = (await twoFacePhoto()).toString("base64");
+    const tinyFace = (await referencePhoto(48)).toString("base64");
+    const faceIdToken = (Image: string) =>
+      commonV4Client(server)("GetFaceIdTokenIntl", { CheckMode: "compare", Image });
+    const sdkToken = (CompareImage: string) =>
+      commonV4Client(server)("ApplySdkVerificationToken", { CheckMode: 2, CompareImage });
+    for (const request of [
+      (photo: string) => apply({ CompareImageBase64: photo, Config: {} }),
+      faceIdToken,
+      sdkToken,
+    ]) {
+      expect(await errorCode(request(noFace))).toBe("FailedOperation.LifePhotoDetectNoFaces");
+      expect(await errorCode(request(twoFaces))).toBe("FailedOperation.LifePhotoDetectFaces");
+      expect(await errorCode(request(tinyFace))).toMatch(
+        /^FailedOperation\.LifePhoto(SizeError|PoorQuality)$/,
+      );
+    }
+    expect((await faceIdToken(image)).SdkToken).toBeTypeOf("string");
+    expect((await sdkToken(image)).SdkToken).toBeTypeOf("string");
+    // A refused photo leaves no session behind: only the two accepted tokens were created.
+    expect((await sessionCount()) - before).toBe(2);
   });
 
   it("only this server's ResourceUrls are accepted, with a matching MD5", async () => {

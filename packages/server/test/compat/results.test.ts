@@ -1,7 +1,7 @@
 import type { AttemptResult } from "@openekyc/core";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { commonV4Client, errorCode, intlEnClient } from "./clients.ts";
-import { redirectUrl, testImage } from "./fixtures.ts";
+import { redirectUrl, referencePhoto } from "./fixtures.ts";
 import { OffsetClock, startTestServer, type TestServer } from "./harness.ts";
 
 let server: TestServer;
@@ -10,7 +10,7 @@ const clock = new OffsetClock();
 
 beforeAll(async () => {
   server = await startTestServer({ clock });
-  frame = await testImage(32, 32);
+  frame = await referencePhoto();
 });
 afterAll(async () => server.close());
 afterEach(() => {

@@ -61,6 +61,7 @@ export const getFaceIdTokenIntl = defineAction({
     }
     assertActionListAllowed(params.ActionList, Number(params.SecureLevel), "SecureLevel");
     const image = params.Image ? await checkBase64Image(params.Image, "Image") : null;
+    if (image) await context.services.referencePhotos.check(image, "Image");
     const config = {
       CheckMode: params.CheckMode,
       SecureLevel: params.SecureLevel,
@@ -131,6 +132,7 @@ export const applySdkVerificationToken = defineAction({
     }
     assertActionListAllowed(params.ActionList, params.SecurityLevel, "SecurityLevel");
     const image = params.CompareImage ? await checkBase64Image(params.CompareImage, "CompareImage") : null;
+    if (image) await context.services.referencePhotos.check(image, "CompareImage");
     const { CompareImage: _image, Extra, RetryLimit, MetaData: _metaData, ...options } = params;
     const config = {
       ...options,

@@ -1,5 +1,6 @@
 import type { App, BlobStore, Clock } from "@openekyc/core";
 import type { z } from "zod";
+import type { ReferencePhotoCheck } from "../../services/reference-photo.ts";
 import type { SessionService } from "../../services/sessions.ts";
 import type { UploadService } from "../../services/uploads.ts";
 
@@ -9,6 +10,8 @@ export interface ActionServices {
   readonly uploads: UploadService;
   readonly blobs: BlobStore;
   readonly clock: Clock;
+  /** Checks a merchant's reference photo for one usable face before a token is issued. */
+  readonly referencePhotos: ReferencePhotoCheck;
   /** Base URL of this server, no trailing slash. */
   readonly publicUrl: string;
 }

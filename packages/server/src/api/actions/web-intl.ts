@@ -93,6 +93,7 @@ export const applyWebVerificationBizTokenIntl = defineAction({
     const image = params.CompareImageBase64
       ? await checkBase64Image(params.CompareImageBase64, "CompareImageBase64")
       : null;
+    if (image) await services.referencePhotos.check(image, "CompareImageBase64");
     const session = await services.sessions.create({
       kind: "web-intl",
       appId: app.appId,

@@ -27,6 +27,7 @@ export const applyWebVerificationToken = defineAction({
       throw new EkycError("INVALID_PARAMETER_VALUE", "CompareImageMd5 does not match the uploaded file.");
     }
     const image = await checkImage(blob.data, "CompareImageUrl");
+    await services.referencePhotos.check(image, "CompareImageUrl");
     const session = await services.sessions.create({
       kind: "web-legacy",
       appId: app.appId,

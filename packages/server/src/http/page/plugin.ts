@@ -1,5 +1,5 @@
 import { EkycError, isEkycError, SessionStateViolation } from "@openekyc/core";
-import { type FaceEngineApi, FaceEnginePool } from "@openekyc/engine";
+import type { FaceEngineApi } from "@openekyc/engine";
 import { pageDistDir } from "@openekyc/web";
 import type { FastifyPluginAsync, FastifyReply } from "fastify";
 import { WebVerificationService } from "../../services/verification/index.ts";
@@ -7,8 +7,8 @@ import type { ServerPluginOptions } from "../build-server.ts";
 import { registerPageFiles } from "./static-files.ts";
 
 export interface PagePluginOptions {
-  /** The face engine the verification uses; default: a worker pool started on the first verification. */
-  readonly engine?: () => Promise<FaceEngineApi>;
+  /** The server's face engine (lazy: the pool starts on the first verification). */
+  readonly engine: () => Promise<FaceEngineApi>;
   /** Built page directory; default: `@openekyc/web`'s dist. */
   readonly distDir?: string;
 }
@@ -17,37 +17,20 @@ export interface PagePluginOptions {
 const MAX_CAPTURE_BYTES = 8 * 1024 * 1024;
 const MAX_VIDEO_BYTES = 20 * 1024 * 1024;
 
-/** One worker pool per server, started on the first verification and closed with the server. */
-function lazyPool() {
-  let pool: FaceEnginePool | null = null;
-  return {
-    get: async (): Promise<FaceEngineApi> => {
-      pool ??= new FaceEnginePool();
-      return pool;
-    },
-    close: async () => {
-      await pool?.close();
-      pool = null;
-    },
-  };
-}
-
 /**
  * The hosted verification page (`GET /verify?token=…`) and its small JSON API under `/api/page/…`,
  * authorised by the BizToken alone (it is the capability the merchant handed the user).
  */
-export function pagePlugin(options: PagePluginOptions = {}): FastifyPluginAsync<ServerPluginOptions> {
+export function pagePlugin(options: PagePluginOptions): FastifyPluginAsync<ServerPluginOptions> {
   return async (app, { deps, services }) => {
-    const pool = lazyPool();
     const verification = new WebVerificationService({
       sessions: services.sessions,
       blobs: deps.blobs,
       clock: deps.clock,
-      engine: options.engine ?? pool.get,
+      engine: options.engine,
       onEngineError: (error) => app.log.error({ err: error }, "verification engine failure"),
       documents: services.documents,
     });
-    app.addHook("onClose", pool.close);
     registerPageFiles(app, options.distDir ?? pageDistDir());
     app.addContentTypeParser(
       ["application/octet-stream", "video/mp4", "video/webm", "video/quicktime"],

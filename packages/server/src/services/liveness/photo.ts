@@ -1,18 +1,7 @@
-import { EkycError, isEkycError, type PureApiResultCode } from "@openekyc/core";
-import { type DecodedImage, decodeImage, type FaceEngineApi, type QualityIssueKind } from "@openekyc/engine";
+import { EkycError, errorCatalogue, isEkycError, type PureApiResultCode } from "@openekyc/core";
+import { type DecodedImage, decodeImage, type FaceEngineApi } from "@openekyc/engine";
+import { referencePhotoIssues } from "../reference-photo.ts";
 import { ResultFailure } from "./outcome.ts";
-
-/**
- * Reference-photo gates that matter for a comparison: exactly one face, big and sharp enough. Lighting,
- * framing and pose gates are for live captures, not for an uploaded photo, so they are not applied here.
- */
-const photoResults: Partial<Record<QualityIssueKind, PureApiResultCode>> = {
-  NO_FACE: "FailedOperation.LifePhotoDetectNoFaces",
-  MULTIPLE_FACES: "FailedOperation.LifePhotoDetectFaces",
-  IMAGE_SIZE: "FailedOperation.LifePhotoSizeError",
-  FACE_TOO_SMALL: "FailedOperation.LifePhotoSizeError",
-  LOW_RESOLUTION: "FailedOperation.LifePhotoPoorQuality",
-};
 
 /** Decodes the reference photo and checks it holds one usable face; ends with a LifePhoto* result otherwise. */
 export async function loadReferencePhoto(
@@ -32,8 +21,13 @@ export async function loadReferencePhoto(
   }
   const verdict = await engine.assessQuality(image, { mode: "photo", failOnMultipleFaces: true });
   for (const issue of verdict.issues) {
-    const result = photoResults[issue.kind];
-    if (result) throw new ResultFailure(result, `${field}: ${issue.message}`);
+    const code = referencePhotoIssues[issue.kind];
+    // Same gates as at token time; here the verdict is a Result of the action, not an API error.
+    if (code)
+      throw new ResultFailure(
+        errorCatalogue[code].tencent as PureApiResultCode,
+        `${field}: ${issue.message}`,
+      );
   }
   return image;
 }
