@@ -45,5 +45,8 @@ describe("session state rules", () => {
       violation(() => assertCanAttempt({ ...session, status: "in_progress", attemptCount: 2 }, 2_000))
         .resultCode,
     ).toBe(16);
+    // Failed with every attempt used: still the retry limit, so the page can say why.
+    const exhausted = { ...session, status: "failed" as const, attemptCount: session.retryLimit };
+    expect(violation(() => assertCanAttempt(exhausted, 2_000)).resultCode).toBe(16);
   });
 });

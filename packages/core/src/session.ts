@@ -155,6 +155,9 @@ export function isPurged(session: Session, now: number): boolean {
 
 /** Checks that the page/SDK may (re)start an attempt now. Pure: the Store applies it atomically. */
 export function assertCanAttempt(session: Session, now: number): void {
+  // A session that failed because its attempts ran out answers "retry limit" (16), not merely "completed" (14).
+  if (session.status === "failed" && session.attemptCount >= session.retryLimit)
+    throw new SessionStateViolation("retry_limit", "Retry limit has been reached");
   if (isTerminal(session.status))
     throw new SessionStateViolation("finished", "Verification has been completed");
   if (session.status === "created" && now >= session.startDeadline)

@@ -49,7 +49,10 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 export interface CameraConfig {
   readonly photo?: string | null;
   readonly faceBox?: { x: number; y: number; width: number; height: number } | null;
-  readonly respond?: "screen" | "none" | "other";
+  readonly faceBoxes?: readonly { x: number; y: number; width: number; height: number }[];
+  readonly respond?: "screen" | "none" | "other" | "replay";
+  /** respond "replay": another attempt's sequence (page wire format: hex colours, durations) and its lead-in. */
+  readonly replay?: { restRgb: string; leadMs: number; colours: { rgb: string; durationMs: number }[] };
   readonly extraDelayMs?: number;
   readonly strength?: number;
   readonly fail?: "NotAllowedError" | "NotReadableError" | "NotFoundError" | null;

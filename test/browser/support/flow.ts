@@ -41,6 +41,11 @@ export async function runPageFlow(page: Page, url: string, name: string): Promis
   await page.waitForSelector("[data-screen=flash-warning]");
   await screenshot(page, `${name}-2-flash-warning`);
   await page.click("button.primary");
+  return runAttempt(page, name);
+}
+
+/** One attempt from the framing screen on (the first, or a retry from the result page). */
+export async function runAttempt(page: Page, name: string): Promise<string | null> {
   await page.waitForSelector("[data-screen=framing]");
   await screenshot(page, `${name}-3-framing`);
   await page.waitForSelector("[data-screen=liveness]", { timeout: 60_000 });
@@ -51,4 +56,17 @@ export async function runPageFlow(page: Page, url: string, name: string): Promis
   await page.waitForSelector("[data-screen^=result]", { timeout: 150_000 });
   await screenshot(page, `${name}-6-result`);
   return page.getAttribute("[data-code]", "data-code");
+}
+
+/** The page API's "start an attempt", called directly, as a tampered page or a replaying attacker would. */
+export async function startAttemptDirectly(
+  endpoint: string,
+  token: string,
+): Promise<{ status: number; body: Record<string, unknown> }> {
+  const response = await fetch(`http://${endpoint}/api/page/attempt`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ token }),
+  });
+  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
 }

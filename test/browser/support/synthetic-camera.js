@@ -3,8 +3,11 @@
 // face reflects the phone screen: a few % of the face's light (in linear light), weaker on the wall behind,
 // delayed by the camera pipeline, plus sensor noise, auto-exposure and white-balance drift and frame-time jitter.
 // The browser's own JPEG encoder adds the compression. `window.__camera` configures it:
-//   { photo: dataURL|null, faceBox: {x,y,width,height}|null, respond: "screen"|"none"|"other",
+//   { photo: dataURL|null, faceBox: {x,y,width,height}|null, faceBoxes: [box…] (several faces),
+//     respond: "screen"|"none"|"other"|"replay", replay: {restRgb, leadMs, colours: [{rgb, durationMs}]},
 //     extraDelayMs, strength, fail: null|"NotAllowedError"|"NotReadableError"|"NotFoundError", noMediaDevices }
+// "replay" lights the face with another attempt's colour sequence, started when this attempt's flash starts:
+// a recording of an earlier attempt played back in perfect time, only the colours differ.
 (() => {
   const config = window.__camera;
   if (!config) return;
@@ -48,7 +51,19 @@
     requestAnimationFrame(sampleScreen);
   };
   requestAnimationFrame(sampleScreen);
+  const hex = (rgb) => [1, 3, 5].map((i) => toLinear[Number.parseInt(rgb.slice(i, i + 2), 16)]);
+  const replayedAt = (elapsed) => {
+    const replay = config.replay;
+    let end = replay.leadMs;
+    if (elapsed < end) return hex(replay.restRgb);
+    for (const colour of replay.colours) {
+      end += colour.durationMs;
+      if (elapsed < end) return hex(colour.rgb);
+    }
+    return hex(replay.restRgb);
+  };
   const screenAt = (t) => {
+    if (config.respond === "replay" && otherStart && t >= otherStart) return replayedAt(t - otherStart);
     if (config.respond === "other") {
       if (!otherStart) return [0.22, 0.22, 0.22];
       return otherColours[Math.floor((t - otherStart) / 370) % otherColours.length];
@@ -87,8 +102,17 @@
     const linearBase = new Float32Array(width * height * 3);
     for (let p = 0; p < width * height; p++)
       for (let c = 0; c < 3; c++) linearBase[p * 3 + c] = base ? toLinear[base[p * 4 + c]] : 0.2 + 0.05 * c;
-    const box = config.faceBox;
+    const boxes = config.faceBoxes ?? (config.faceBox ? [config.faceBox] : []);
     const strength = config.strength ?? 0.04;
+    // Share of the screen's light each pixel reflects: the faces (near the screen) far more than the wall.
+    const reflectance = new Float32Array(width * height).fill(strength * 0.04);
+    for (const box of boxes)
+      for (let y = 0; y < height; y++)
+        for (let x = 0; x < width; x++) {
+          const ex = (x - box.x - box.width / 2) / (box.width / 2);
+          const ey = (y - box.y - box.height / 2) / (box.height / 2);
+          if (ex * ex + ey * ey <= 1) reflectance[y * width + x] = strength;
+        }
     const latency = 45 + (config.extraDelayMs ?? 0);
     const gains = [1, 1, 1];
     let exposure = 1;
@@ -104,13 +128,7 @@
       const dx = Math.round(Math.sin(now / 700) * 1.5);
       for (let y = 0; y < height; y++) {
         for (let x = 0; x < width; x++) {
-          let inFace = false;
-          if (box) {
-            const ex = (x - box.x - box.width / 2) / (box.width / 2);
-            const ey = (y - box.y - box.height / 2) / (box.height / 2);
-            inFace = ex * ex + ey * ey <= 1;
-          }
-          const k = inFace ? strength : strength * 0.04;
+          const k = reflectance[y * width + x];
           const sx = Math.min(width - 1, Math.max(0, x - dx));
           const p = (y * width + sx) * 3;
           const o = (y * width + x) * 4;

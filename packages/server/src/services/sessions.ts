@@ -32,6 +32,11 @@ export function sessionBlobPrefix(sessionId: string): string {
   return `sessions/${sessionId}/`;
 }
 
+/** Where the merchant's own reference photo (CompareImageBase64, CompareImage, …) is kept. */
+export function merchantReferenceKey(sessionId: string): string {
+  return `${sessionBlobPrefix(sessionId)}reference`;
+}
+
 const tokenPattern = /^[A-Za-z0-9-]{8,128}$/;
 const open: readonly SessionStatus[] = ["created", "in_progress"];
 
@@ -56,7 +61,7 @@ export class SessionService {
     const id = randomUUID();
     let referenceImageKey: string | null = null;
     if (reference) {
-      referenceImageKey = `${sessionBlobPrefix(id)}reference`;
+      referenceImageKey = merchantReferenceKey(id);
       await this.#blobs.put(referenceImageKey, reference.data, reference.contentType);
     }
     const session = newSession({

@@ -9,6 +9,13 @@ export interface PageConfig {
   readonly LivenessTimeout: number;
 }
 
+/** What the session will do (the server decides; the start copy says only that). */
+export interface PageSteps {
+  readonly Document: boolean;
+  readonly Liveness: boolean;
+  readonly Compare: "photo" | "document" | null;
+}
+
 export interface PageState {
   readonly Status: string;
   readonly Finished: boolean;
@@ -16,6 +23,7 @@ export interface PageState {
   readonly ErrorMsg: string | null;
   readonly AttemptsLeft: number;
   readonly RedirectURL: string | null;
+  readonly Steps: PageSteps;
   readonly Config: PageConfig;
 }
 

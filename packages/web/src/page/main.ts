@@ -7,6 +7,7 @@ import { recordClip, runReflection } from "./capture.ts";
 import { announce, h, show } from "./dom.ts";
 import { createFramingCheck } from "./framing.ts";
 import { loadLanguage, type MessageKey, pickLanguage, t } from "./i18n.ts";
+import { startBody } from "./start-copy.ts";
 
 const token = new URLSearchParams(location.search).get("token") ?? "";
 const api: PageApi = createApi(token);
@@ -42,7 +43,7 @@ async function boot(): Promise<unknown> {
   await loadLanguage(pickLanguage(query ?? state.Config.Language, navigator.languages));
   document.documentElement.style.setProperty("--theme", state.Config.ThemeColor);
   document.title = t("title");
-  if (state.Finished) return showResult(state.ErrorCode === 0, state.ErrorCode, false);
+  if (state.Finished) return showResult(state.ErrorCode === 0, state.ErrorCode, false, state.AttemptsLeft);
   // No live camera: the document step (CheckMode 1/4, album upload) still comes first.
   if (!hasLiveCamera()) return withDocumentStep(token, state.Config.Language, state.RedirectURL, videoMode);
   if (state.Config.AutoSkipStartPage && state.Config.SkipPrivacyPolicy) return beforeCamera();
@@ -61,7 +62,7 @@ function showStart(): void {
     }
     beforeCamera();
   });
-  show("start", h("h1", {}, t("startHeading")), h("p", {}, t("startBody")), consent, start);
+  show("start", h("h1", {}, t("startHeading")), h("p", {}, t(startBody(state.Steps))), consent, start);
 }
 
 /** Reflection mode warns about flashing first and offers the non-flashing path. */
@@ -189,7 +190,9 @@ async function upload(seq: string, kind: "capture" | "video", body: Blob): Promi
 function showResult(passed: boolean, code: number | null, canRetry: boolean, attemptsLeft = 0): void {
   if (!canRetry) reportFinalResultToSdk(token, passed); // opened by the browser SDK: its callbacks
   const next = state.RedirectURL ? button(t("next"), () => location.assign(state.RedirectURL!)) : null;
-  const known = code !== null ? codeMessages[code] : undefined;
+  // A failure without its own hint, with every attempt used: say why there is no "Try again".
+  const known =
+    (code !== null ? codeMessages[code] : undefined) ?? (attemptsLeft === 0 ? "retryLimit" : undefined);
   show(
     passed ? "result-success" : "result-failure",
     h("h1", {}, t(passed ? "successHeading" : "failHeading")),

@@ -20,6 +20,7 @@ import type { SessionService } from "../sessions.ts";
 import { type AttemptMode, AttemptStore, attemptPrefix } from "./attempt-store.ts";
 import { encodeFrameJpeg } from "./frames.ts";
 import { type AttemptVerdict, attemptResult } from "./outcome.ts";
+import { pageSteps } from "./page-steps.ts";
 import { checkReflection } from "./reflection-check.ts";
 import { loadSessionReference, verifyVideo } from "./video-check.ts";
 
@@ -267,6 +268,7 @@ export class WebVerificationService {
         session.resultCode === null ? null : (session.resultMessage ?? webResultMessage(session.resultCode)),
       AttemptsLeft: Math.max(0, session.retryLimit - session.attemptCount),
       RedirectURL: session.redirectUrl ? withToken(session.redirectUrl, session.token) : null,
+      Steps: pageSteps(session),
       Config: {
         Language: c.Language ?? null,
         ThemeColor: c.ThemeColor ?? "#2d72f1",
