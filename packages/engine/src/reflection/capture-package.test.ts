@@ -43,6 +43,28 @@ describe("capture package", () => {
     expectInvalid(truncated, /outside the payload|manifest/);
   });
 
+  it("round-trips the action phase of a combined capture and refuses one that overlaps the colours", () => {
+    const actions = {
+      prompts: [
+        { action: "mouth" as const, t: 1010 },
+        { action: "blink" as const, t: 1100 },
+      ],
+      endT: 1190,
+    };
+    const parsed = parseCapturePackage(encodeCapturePackage({ sequenceId: "a", frames, timeline, actions }));
+    expect(parsed.manifest.actions).toEqual(actions);
+    expect(
+      parseCapturePackage(encodeCapturePackage({ sequenceId: "a", frames, timeline })).manifest.actions,
+    ).toBeUndefined();
+    const encode = (phase: unknown) =>
+      encodeCapturePackage({ sequenceId: "a", frames, timeline, actions: phase as typeof actions });
+    expectInvalid(encode({ ...actions, endT: 1300 }), /before the first colour/);
+    expectInvalid(encode({ ...actions, prompts: [{ action: "smile", t: 1010 }] }), /malformed/);
+    expectInvalid(encode({ ...actions, prompts: [...actions.prompts].reverse() }), /not increasing/);
+    expectInvalid(encode({ prompts: [{ action: "blink", t: 900 }], endT: 1190 }), /do not cover the action/);
+    expectInvalid(encode({ prompts: [], endT: 1190 }), /1–4 entries/);
+  });
+
   it("refuses a package above the size limit before parsing", () => {
     expect(() => parseCapturePackage(new Uint8Array(9 * 1024 * 1024))).toThrow(/larger than/);
   });

@@ -1,4 +1,5 @@
 import { EkycError } from "@openekyc/core";
+import { type ActionPhase, validateActionPhase } from "./action-phase.ts";
 import type { ReflectionTimeline } from "./analyse.ts";
 
 /**
@@ -15,6 +16,8 @@ export interface CaptureManifest {
   readonly frames: readonly { readonly t: number; readonly offset: number; readonly length: number }[];
   /** When each colour became visible (same clock), and when the colour phase ended. */
   readonly timeline: ReflectionTimeline;
+  /** Combined mode (SecurityLevel 4/5) only: the action prompts shown before the colours. */
+  readonly actions?: ActionPhase;
   /** Free-form device facts (user agent, screen size) kept as evidence; never trusted. */
   readonly device?: Readonly<Record<string, string | number | boolean>>;
 }
@@ -57,6 +60,7 @@ export function encodeCapturePackage(
     sequenceId: input.sequenceId,
     frames,
     timeline: input.timeline,
+    ...(input.actions ? { actions: input.actions } : {}),
     ...(input.device ? { device: input.device } : {}),
   };
   const json = new TextEncoder().encode(JSON.stringify(manifest));
@@ -145,6 +149,8 @@ function validateManifest(raw: unknown): CaptureManifest {
   if (!(timeline.endT > previousColourT)) throw invalid("timeline endT precedes its last colour");
   if (colours[0]!.t < first || timeline.endT > previousT)
     throw invalid("frames do not cover the colour phase");
+  const actions =
+    raw.actions === undefined ? undefined : validateActionPhase(raw.actions, { first }, colours[0]!.t);
   const device: Record<string, string | number | boolean> = {};
   if (isRecord(raw.device))
     for (const [k, v] of Object.entries(raw.device).slice(0, 20))
@@ -156,6 +162,7 @@ function validateManifest(raw: unknown): CaptureManifest {
     sequenceId: raw.sequenceId,
     frames,
     timeline: { colours, endT: timeline.endT },
+    ...(actions ? { actions } : {}),
     device,
   };
 }

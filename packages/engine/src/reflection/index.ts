@@ -1,3 +1,4 @@
+export { type ActionPhase, validateActionPhase } from "./action-phase.ts";
 export {
   analyseReflection,
   type ReflectionFailure,

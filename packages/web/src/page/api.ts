@@ -35,7 +35,7 @@ export interface WireSequence {
 
 export interface StartedAttempt {
   readonly Seq: string;
-  readonly Mode: "reflection" | "action" | "silent" | "video";
+  readonly Mode: "reflection" | "action" | "action-reflection" | "silent" | "video";
   readonly Sequence: WireSequence | null;
   readonly Actions: readonly string[];
   readonly TimeoutSeconds: number;

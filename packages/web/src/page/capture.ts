@@ -49,18 +49,74 @@ function startGrabbing(video: FrameCallbackVideo): { frames: GrabbedFrame[]; sto
 const nextFrame = () => new Promise<number>((resolve) => requestAnimationFrame(resolve));
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** One action prompt of the combined mode: which action, and how to show it. */
+export interface ActionPrompt {
+  readonly action: string;
+  readonly show: () => void;
+}
+
 /**
- * The colour phase: rest colour, then each colour for its duration (recording when it actually appeared),
- * rest again, while frames are captured. Returns the capture package (docs/capture-package.md).
+ * The colour phase alone (SecurityLevel 3): rest colour, then each colour for its duration (recording when
+ * it actually appeared), rest again, while frames are captured. Returns the capture package
+ * (docs/capture-package.md).
  */
 export async function runReflection(
   video: HTMLVideoElement,
   flash: HTMLElement,
   sequence: WireSequence,
 ): Promise<Blob> {
+  const grabber = startGrabbing(video);
+  const timeline = await showColours(flash, sequence);
+  return finish(grabber, sequence.SequenceId, timeline);
+}
+
+/**
+ * SecurityLevel 4/5: the action prompts first, then the colour phase, with one frame grabber running
+ * throughout, so both phases are one continuous capture of one face. Actions come first because the colour
+ * analysis wants a still face, and the prompts need a screen the user can read.
+ */
+export async function runActionsThenReflection(
+  video: HTMLVideoElement,
+  flash: HTMLElement,
+  sequence: WireSequence,
+  prompts: readonly ActionPrompt[],
+  stepMs: number,
+  onColours: () => void,
+): Promise<Blob> {
+  const grabber = startGrabbing(video);
+  const shown: { action: string; t: number }[] = [];
+  for (const prompt of prompts) {
+    prompt.show();
+    shown.push({ action: prompt.action, t: performance.now() });
+    await sleep(stepMs);
+  }
+  const actions = { prompts: shown, endT: performance.now() };
+  onColours();
+  const timeline = await showColours(flash, sequence);
+  return finish(grabber, sequence.SequenceId, timeline, actions);
+}
+
+async function finish(
+  grabber: ReturnType<typeof startGrabbing>,
+  sequenceId: string,
+  timeline: { colours: { index: number; t: number }[]; endT: number },
+  actions?: { prompts: { action: string; t: number }[]; endT: number },
+): Promise<Blob> {
+  grabber.stop();
+  const jpegs = await Promise.all(grabber.frames.map((f) => f.jpeg));
+  const frames = grabber.frames
+    .map((f, i) => ({ t: f.t, blob: jpegs[i]! }))
+    .filter((f) => f.blob && f.blob.size > 0);
+  return encodePackage(sequenceId, frames as { t: number; blob: Blob }[], timeline, actions);
+}
+
+/** Rest colour, the sequence, rest again; returns when each colour appeared (the frames' clock). */
+async function showColours(
+  flash: HTMLElement,
+  sequence: WireSequence,
+): Promise<{ colours: { index: number; t: number }[]; endT: number }> {
   flash.style.background = sequence.RestRgb;
   flash.hidden = false;
-  const grabber = startGrabbing(video);
   await sleep(PRE_ROLL_MS);
   const timeline: { index: number; t: number }[] = [];
   let start = await nextFrame();
@@ -91,21 +147,14 @@ export async function runReflection(
   }
   delete flash.dataset.colour;
   await sleep(POST_ROLL_MS);
-  grabber.stop();
-  const jpegs = await Promise.all(grabber.frames.map((f) => f.jpeg));
-  const frames = grabber.frames
-    .map((f, i) => ({ t: f.t, blob: jpegs[i]! }))
-    .filter((f) => f.blob && f.blob.size > 0);
-  return encodePackage(sequence.SequenceId, frames as { t: number; blob: Blob }[], {
-    colours: timeline,
-    endT,
-  });
+  return { colours: timeline, endT };
 }
 
 function encodePackage(
   sequenceId: string,
   frames: readonly { t: number; blob: Blob }[],
   timeline: { colours: { index: number; t: number }[]; endT: number },
+  actions?: { prompts: { action: string; t: number }[]; endT: number },
 ): Blob {
   let offset = 0;
   const manifest = {
@@ -118,6 +167,7 @@ function encodePackage(
       return entry;
     }),
     timeline,
+    ...(actions ? { actions } : {}),
     device: {
       userAgent: navigator.userAgent.slice(0, 300),
       screenWidth: screen.width,

@@ -3,7 +3,7 @@ import { reportFinalResultToSdk } from "../documents/bridge.ts";
 import { documentStepDone, withDocumentStep } from "../documents/page-hook.ts";
 import { type AttemptOutcome, createApi, type PageApi, PageApiError, type PageState } from "./api.ts";
 import { CameraError, hasLiveCamera, openCamera, stopCamera } from "./camera.ts";
-import { recordClip, runReflection } from "./capture.ts";
+import { recordClip, runActionsThenReflection, runReflection } from "./capture.ts";
 import { announce, h, show } from "./dom.ts";
 import { createFramingCheck } from "./framing.ts";
 import { loadLanguage, type MessageKey, pickLanguage, t } from "./i18n.ts";
@@ -13,6 +13,8 @@ const token = new URLSearchParams(location.search).get("token") ?? "";
 const api: PageApi = createApi(token);
 let state: PageState;
 let stream: MediaStream | null = null;
+/** How long each action prompt stays up (motion and combined modes). */
+const ACTION_STEP_MS = 2500;
 /** The user asked for the non-flashing path. */
 let motionChosen = false;
 
@@ -142,22 +144,33 @@ async function liveness(video: HTMLVideoElement): Promise<unknown> {
     h("div", { class: "oval" }, video),
     hint,
   );
+  // Each prompt names its action on the element too (styling per action; the test camera acts on it).
+  const prompt = (action: string) => () => {
+    hint.dataset.action = action;
+    hint.textContent = t(action as MessageKey);
+    announce(hint.textContent);
+  };
   let body: Blob;
-  if (attempt.Mode === "reflection" && attempt.Sequence) {
+  if (attempt.Mode === "action-reflection" && attempt.Sequence) {
+    const prompts = attempt.Actions.map((action) => ({ action, show: prompt(action) }));
+    const colours = () => {
+      delete hint.dataset.action;
+      hint.textContent = t("reflecting");
+      announce(hint.textContent);
+    };
+    body = await runActionsThenReflection(video, flash, attempt.Sequence, prompts, ACTION_STEP_MS, colours);
+  } else if (attempt.Mode === "reflection" && attempt.Sequence) {
     hint.textContent = t("reflecting");
     announce(hint.textContent);
     body = await runReflection(video, flash, attempt.Sequence);
   } else {
     const actions = attempt.Mode === "silent" ? ["hold"] : attempt.Actions;
-    const prompts = actions.map((action) => () => {
-      hint.textContent = t(action as MessageKey);
-      announce(hint.textContent);
-    });
-    body = await recordClip(stream!, prompts, attempt.Mode === "silent" ? 3000 : 2500);
+    body = await recordClip(stream!, actions.map(prompt), attempt.Mode === "silent" ? 3000 : ACTION_STEP_MS);
   }
   stopCamera(stream);
   stream = null;
-  await upload(attempt.Seq, attempt.Mode === "reflection" ? "capture" : "video", body);
+  const kind = attempt.Mode === "reflection" || attempt.Mode === "action-reflection" ? "capture" : "video";
+  await upload(attempt.Seq, kind, body);
 }
 
 async function upload(seq: string, kind: "capture" | "video", body: Blob): Promise<unknown> {

@@ -1,8 +1,15 @@
 import { type BlobStore, EkycError } from "@openekyc/core";
-import { type ReflectSequence, sequenceFromWire, sequenceToWire, type WireSequence } from "@openekyc/engine";
+import {
+  type MotionAction,
+  type ReflectSequence,
+  sequenceFromWire,
+  sequenceToWire,
+  type WireSequence,
+} from "@openekyc/engine";
 import { sessionBlobPrefix } from "../sessions.ts";
 
-export type AttemptMode = "reflection" | "action" | "silent" | "video";
+/** `action-reflection`: SecurityLevel 4/5, the actions then the colours in one capture. */
+export type AttemptMode = "reflection" | "action" | "action-reflection" | "silent" | "video";
 
 /** What the server remembers about an open attempt: the secret sequence, when it began, how it is done. */
 export interface OpenAttempt {
@@ -10,6 +17,8 @@ export interface OpenAttempt {
   readonly mode: AttemptMode;
   readonly startedAt: number;
   readonly sequence: ReflectSequence | null;
+  /** The actions asked for, in the order prompted (empty when the mode has none). */
+  readonly actions: readonly MotionAction[];
 }
 
 interface StoredAttempt {
@@ -17,6 +26,8 @@ interface StoredAttempt {
   readonly mode: AttemptMode;
   readonly startedAt: number;
   readonly sequence: WireSequence | null;
+  /** Absent in attempts stored before actions were drawn per attempt. */
+  readonly actions?: readonly MotionAction[];
   readonly closed?: boolean;
 }
 
@@ -37,6 +48,7 @@ export class AttemptStore {
       mode: attempt.mode,
       startedAt: attempt.startedAt,
       sequence: attempt.sequence ? sequenceToWire(attempt.sequence) : null,
+      actions: attempt.actions,
     };
     await this.#put(sessionId, stored);
   }
@@ -56,6 +68,7 @@ export class AttemptStore {
       mode: stored.mode,
       startedAt: stored.startedAt,
       sequence: stored.sequence ? sequenceFromWire(stored.sequence) : null,
+      actions: stored.actions ?? [],
     };
   }
 

@@ -17,7 +17,9 @@ import {
   type WireSequence,
 } from "@openekyc/engine";
 import type { SessionService } from "../sessions.ts";
+import { actionsForAttempt, highSecurityColourCount, highSecurityLevel } from "./action-plan.ts";
 import { type AttemptMode, AttemptStore, attemptPrefix } from "./attempt-store.ts";
+import { checkActionsAndReflection } from "./combined-check.ts";
 import { encodeFrameJpeg } from "./frames.ts";
 import { type AttemptVerdict, attemptResult } from "./outcome.ts";
 import { pageSteps } from "./page-steps.ts";
@@ -32,6 +34,7 @@ export interface StartedAttempt {
   readonly Mode: AttemptMode;
   /** Reflection mode: the colours to show. */
   readonly Sequence: (WireSequence & { readonly RestRgb: string }) | null;
+  /** Motion and combined modes: the actions to prompt, in this order (drawn per attempt). */
   readonly Actions: readonly string[];
   /** Seconds the user has to finish this attempt (Config.LivenessTimeout). */
   readonly TimeoutSeconds: number;
@@ -76,6 +79,8 @@ export class WebVerificationService {
     const level = Number(session.config.SecurityLevel ?? 3);
     if (level === 1) return "silent";
     if (level === 2) return "action";
+    // 4 and 5: the actions, then the colours, in one capture (reference §6.1 "action + lighting").
+    if (level >= 4) return "action-reflection";
     return "reflection";
   }
 
@@ -90,17 +95,23 @@ export class WebVerificationService {
     const session = await this.#deps.sessions.startAttempt(token);
     let mode = WebVerificationService.modeFor(session, options.video);
     // The user chose the non-flashing path: motion instead of colours (photosensitivity).
-    if (mode === "reflection" && options.motion) mode = "action";
+    if ((mode === "reflection" || mode === "action-reflection") && options.motion) mode = "action";
+    const level = Number(session.config.SecurityLevel ?? 3);
     const seq = randomUUID();
-    const sequence = mode === "reflection" ? generateReflectSequence() : null;
-    await this.#attempts.open(session.id, { seq, mode, startedAt: this.#deps.clock.now(), sequence });
-    const actions = (session.config.ActionList as string[] | undefined) ?? [];
+    const flashes = mode === "reflection" || mode === "action-reflection";
+    const sequence = flashes
+      ? generateReflectSequence(level >= highSecurityLevel ? { colourCount: highSecurityColourCount } : {})
+      : null;
+    // The recorded-video downgrade is silent liveness (Config.AutoDowngrade 1), so only live motion asks for actions.
+    const listed = (session.config.ActionList as string[] | undefined) ?? [];
+    const actions = mode === "action" || mode === "action-reflection" ? actionsForAttempt(listed, level) : [];
+    const startedAt = this.#deps.clock.now();
+    await this.#attempts.open(session.id, { seq, mode, startedAt, sequence, actions });
     return {
       Seq: seq,
       Mode: mode,
       Sequence: sequence ? { ...sequenceToWire(sequence), RestRgb: "#808080" } : null,
-      // The recorded-video downgrade is silent liveness (Config.AutoDowngrade 1), so only live motion asks for actions.
-      Actions: mode === "action" ? (actions.length > 0 ? actions : ["blink"]) : [],
+      Actions: actions,
       TimeoutSeconds: Number(session.config.LivenessTimeout ?? 45),
     };
   }
@@ -117,6 +128,31 @@ export class WebVerificationService {
     let verdict: AttemptVerdict;
     if (this.#timedOut(session, attempt.startedAt)) {
       verdict = failure(1005, "The attempt took longer than Config.LivenessTimeout.", evidence);
+    } else if (attempt.mode === "action-reflection" && attempt.sequence) {
+      const capture = parseCapturePackage(bytes);
+      if (capture.manifest.sequenceId !== attempt.sequence.id)
+        throw new EkycError("INVALID_PARAMETER_VALUE", "The capture answers another attempt's sequence.");
+      const level = Number(session.config.SecurityLevel ?? 4);
+      const plan = { actions: attempt.actions, strict: level >= highSecurityLevel };
+      verdict = await this.#engineOr1001(evidence, async (engine) => {
+        const check = await checkActionsAndReflection(engine, attempt.sequence!, capture, plan);
+        const { action, windows, reflection } = check.phases;
+        return this.#compare(session, engine, check.bestFrame, {
+          livenessCode: check.livenessCode,
+          livenessDetail: check.detail,
+          compareCode: null,
+          similarity: null,
+          scores: check.scores,
+          evidence,
+          // Both phases' own verdicts, so a merchant sees which one failed (or that both did).
+          tags: [
+            `Actions:${attempt.actions.join("+")}`,
+            `ActionLiveness:${action.code}`,
+            ...(windows ? [`PromptWindows:${windows.code}`] : []),
+            `ReflectionLiveness:${reflection.code}`,
+          ],
+        });
+      });
     } else if (attempt.mode === "reflection" && attempt.sequence) {
       const capture = parseCapturePackage(bytes);
       if (capture.manifest.sequenceId !== attempt.sequence.id)
@@ -143,14 +179,22 @@ export class WebVerificationService {
   async submitVideo(token: string, seq: string, bytes: Uint8Array): Promise<AttemptOutcome> {
     const session = await this.#deps.sessions.get(token);
     const attempt = await this.#attempts.claim(session.id, seq);
-    if (attempt.mode === "reflection")
+    if (attempt.mode === "reflection" || attempt.mode === "action-reflection")
       throw new EkycError("INVALID_PARAMETER_VALUE", "This attempt expects a capture package, not a video.");
     const prefix = attemptPrefix(session.id, seq);
     const evidence: Record<string, string> = { video: `${prefix}video` };
     await this.#deps.blobs.put(evidence.video!, bytes, "video/mp4");
     const reference = await loadSessionReference(this.#deps.blobs, session);
+    // The order drawn at the start of the attempt; attempts stored before that used the listed order.
     const listed = (session.config.ActionList as string[] | undefined) ?? [];
-    const actions = attempt.mode === "action" ? (listed.length > 0 ? listed : ["blink"]) : [];
+    const actions =
+      attempt.mode !== "action"
+        ? []
+        : attempt.actions.length > 0
+          ? attempt.actions
+          : listed.length > 0
+            ? listed
+            : ["blink"];
     const checked = this.#timedOut(session, attempt.startedAt)
       ? failure(1005, "The attempt took longer than Config.LivenessTimeout.", evidence)
       : await this.#engineOr1001(evidence, (engine) =>
