@@ -47,7 +47,10 @@ describe("npm start", () => {
         if (output.includes("/verify?token=")) resolveReady();
       });
     });
-    const first = await Promise.race([ready.then(() => "ready" as const), exited.then(() => "exited" as const)]);
+    const first = await Promise.race([
+      ready.then(() => "ready" as const),
+      exited.then(() => "exited" as const),
+    ]);
     expect(first, `npm start exited early:\n${output}`).toBe("ready");
     expect(output).toContain(`http://localhost:${port}/demo`);
     expect(output).toContain("SecretKey:");
