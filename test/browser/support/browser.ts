@@ -57,6 +57,8 @@ export interface CameraConfig {
   readonly strength?: number;
   readonly fail?: "NotAllowedError" | "NotReadableError" | "NotFoundError" | null;
   readonly noMediaDevices?: boolean;
+  /** Real video frames per action (same size as `photo`), played when the page prompts that action. */
+  readonly clips?: Readonly<Record<string, { frames: readonly string[]; fps: number }>>;
 }
 
 const cameraSource = readFile(fileURLToPath(new URL("./synthetic-camera.js", import.meta.url)), "utf8");

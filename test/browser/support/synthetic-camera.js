@@ -5,7 +5,11 @@
 // The browser's own JPEG encoder adds the compression. `window.__camera` configures it:
 //   { photo: dataURL|null, faceBox: {x,y,width,height}|null, faceBoxes: [box…] (several faces),
 //     respond: "screen"|"none"|"other"|"replay", replay: {restRgb, leadMs, colours: [{rgb, durationMs}]},
-//     extraDelayMs, strength, fail: null|"NotAllowedError"|"NotReadableError"|"NotFoundError", noMediaDevices }
+//     extraDelayMs, strength, fail: null|"NotAllowedError"|"NotReadableError"|"NotFoundError", noMediaDevices,
+//     clips: { blink: { frames: [dataURL…], fps } … } }
+// "clips" are real video frames of the same person (same size as the photo): when the page's prompt
+// (`.hint[data-action=…]`) asks for an action, the camera plays that action's clip once at its own frame rate,
+// then holds the clip's last frame; the screen's reflection is applied on top of whatever frame is shown.
 // "replay" lights the face with another attempt's colour sequence, started when this attempt's flash starts:
 // a recording of an earlier attempt played back in perfect time, only the colours differ.
 (() => {
@@ -99,9 +103,36 @@
       canvas.width = width;
       canvas.height = height;
     }
-    const linearBase = new Float32Array(width * height * 3);
-    for (let p = 0; p < width * height; p++)
-      for (let c = 0; c < 3; c++) linearBase[p * 3 + c] = base ? toLinear[base[p * 4 + c]] : 0.2 + 0.05 * c;
+    const toLinearFrame = (pixels) => {
+      const linear = new Float32Array(width * height * 3);
+      for (let p = 0; p < width * height; p++)
+        for (let c = 0; c < 3; c++) linear[p * 3 + c] = pixels ? toLinear[pixels[p * 4 + c]] : 0.2 + 0.05 * c;
+      return linear;
+    };
+    let linearBase = toLinearFrame(base);
+    // Each action's clip, decoded once into linear light at the photo's size.
+    const clips = {};
+    for (const [action, clip] of Object.entries(config.clips ?? {})) {
+      const frames = [];
+      for (const url of clip.frames) {
+        const image = new Image();
+        image.src = url;
+        await image.decode();
+        context.drawImage(image, 0, 0, width, height);
+        frames.push(toLinearFrame(context.getImageData(0, 0, width, height).data));
+      }
+      clips[action] = { frames, fps: clip.fps, startedAt: 0 };
+    }
+    const sourceFrame = (now) => {
+      const action = document.querySelector(".hint")?.dataset.action;
+      const clip = action ? clips[action] : undefined;
+      if (clip && !clip.startedAt) clip.startedAt = now;
+      if (clip) {
+        const index = Math.floor(((now - clip.startedAt) * clip.fps) / 1000);
+        linearBase = clip.frames[Math.min(index, clip.frames.length - 1)];
+      }
+      return linearBase;
+    };
     const boxes = config.faceBoxes ?? (config.faceBox ? [config.faceBox] : []);
     const strength = config.strength ?? 0.04;
     // Share of the screen's light each pixel reflects: the faces (near the screen) far more than the wall.
@@ -125,6 +156,7 @@
       for (let c = 0; c < 3; c++) gains[c] *= 1 + (random() - 0.5) * 0.008;
       exposure += (1 - exposure) * 0.05 + (random() - 0.5) * 0.01;
       const out = frame.data;
+      const source = sourceFrame(now);
       const dx = Math.round(Math.sin(now / 700) * 1.5);
       for (let y = 0; y < height; y++) {
         for (let x = 0; x < width; x++) {
@@ -133,7 +165,7 @@
           const p = (y * width + sx) * 3;
           const o = (y * width + x) * 4;
           for (let c = 0; c < 3; c++) {
-            const v = linearBase[p + c] * (1 + k * screen[c] * 1.6) * exposure * gains[c];
+            const v = source[p + c] * (1 + k * screen[c] * 1.6) * exposure * gains[c];
             out[o + c] = toSrgb[Math.min(4095, (v * 4095) | 0)] + noise[(random() * 4096) | 0];
           }
           out[o + 3] = 255;

@@ -18,8 +18,17 @@ const PRE_ROLL_MS = 450;
 const POST_ROLL_MS = 450;
 
 /** Grabs JPEG frames from the live video with capture timestamps (the sensor's when the browser tells it). */
-function startGrabbing(video: FrameCallbackVideo): { frames: GrabbedFrame[]; stop: () => void } {
+interface Grabber {
+  readonly frames: GrabbedFrame[];
+  /** Resolves once the first frame is taken: prompts shown before it would lie outside the capture. */
+  readonly firstFrame: Promise<void>;
+  readonly stop: () => void;
+}
+
+function startGrabbing(video: FrameCallbackVideo): Grabber {
   const frames: GrabbedFrame[] = [];
+  let tookFirst: () => void = () => undefined;
+  const firstFrame = new Promise<void>((resolve) => (tookFirst = resolve));
   const canvas = document.createElement("canvas");
   const scale = CAPTURE_WIDTH / (video.videoWidth || CAPTURE_WIDTH);
   canvas.width = CAPTURE_WIDTH;
@@ -32,6 +41,7 @@ function startGrabbing(video: FrameCallbackVideo): { frames: GrabbedFrame[]; sto
     last = t;
     context.drawImage(video, 0, 0, canvas.width, canvas.height);
     frames.push({ t, jpeg: new Promise((resolve) => canvas.toBlob(resolve, "image/jpeg", 0.85)) });
+    tookFirst();
   };
   if (video.requestVideoFrameCallback) {
     const onFrame = (now: number, meta: FrameMetadata) => {
@@ -40,10 +50,10 @@ function startGrabbing(video: FrameCallbackVideo): { frames: GrabbedFrame[]; sto
       video.requestVideoFrameCallback!(onFrame);
     };
     video.requestVideoFrameCallback(onFrame);
-    return { frames, stop: () => (running = false) };
+    return { frames, firstFrame, stop: () => (running = false) };
   }
   const timer = setInterval(() => grab(performance.now()), FRAME_INTERVAL_MS);
-  return { frames, stop: () => clearInterval(timer) };
+  return { frames, firstFrame, stop: () => clearInterval(timer) };
 }
 
 const nextFrame = () => new Promise<number>((resolve) => requestAnimationFrame(resolve));
@@ -84,6 +94,7 @@ export async function runActionsThenReflection(
   onColours: () => void,
 ): Promise<Blob> {
   const grabber = startGrabbing(video);
+  await grabber.firstFrame;
   const shown: { action: string; t: number }[] = [];
   for (const prompt of prompts) {
     prompt.show();
@@ -97,7 +108,7 @@ export async function runActionsThenReflection(
 }
 
 async function finish(
-  grabber: ReturnType<typeof startGrabbing>,
+  grabber: Grabber,
   sequenceId: string,
   timeline: { colours: { index: number; t: number }[]; endT: number },
   actions?: { prompts: { action: string; t: number }[]; endT: number },

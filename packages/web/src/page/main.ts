@@ -47,7 +47,10 @@ async function boot(): Promise<unknown> {
   document.title = t("title");
   if (state.Finished) return showResult(state.ErrorCode === 0, state.ErrorCode, false, state.AttemptsLeft);
   // No live camera: the document step (CheckMode 1/4, album upload) still comes first.
-  if (!hasLiveCamera()) return withDocumentStep(token, state.Config.Language, state.RedirectURL, videoMode);
+  if (!hasLiveCamera())
+    return state.Steps.Document
+      ? withDocumentStep(token, state.Config.Language, state.RedirectURL, videoMode)
+      : videoMode();
   if (state.Config.AutoSkipStartPage && state.Config.SkipPrivacyPolicy) return beforeCamera();
   showStart();
 }
@@ -70,7 +73,7 @@ function showStart(): void {
 /** Reflection mode warns about flashing first and offers the non-flashing path. */
 function beforeCamera(): unknown {
   // CheckMode 1/4: the document step first (CheckMode 4 ends there).
-  if (!documentStepDone())
+  if (state.Steps.Document && !documentStepDone())
     return withDocumentStep(token, state.Config.Language, state.RedirectURL, beforeCamera);
   if (state.Config.SecurityLevel < 3 || motionChosen) return openAndFrame();
   show(

@@ -9,6 +9,7 @@ export interface AttemptVerdict {
   readonly similarity: number | null;
   readonly scores: Record<string, number>;
   readonly evidence: Record<string, string>;
+  /** LivenessInfoTag reasons; empty = derived from `livenessCode`. */
   readonly tags: readonly string[];
 }
 
@@ -33,8 +34,37 @@ export function attemptResult(
     mode,
     evidence: v.evidence,
     scores: v.scores,
-    livenessInfoTags: [...v.tags],
+    livenessInfoTags: v.tags.length > 0 ? [...v.tags] : livenessInfoTagsFor(v.livenessCode),
   };
+}
+
+/**
+ * LivenessInfoTag failure reasons (reference §6.2/§6.3: "01"–"13") for a web liveness code. Only the
+ * reasons this engine really establishes are tagged; a pass, or a code with no matching reason, has none.
+ */
+export function livenessInfoTagsFor(livenessCode: number): string[] {
+  switch (livenessCode) {
+    case 1206:
+    case 1207:
+    case 1208:
+    case 1209:
+      return ["02"]; // action not done
+    case 1002:
+      return ["03"]; // photo / video replay
+    case 1401:
+      return ["09"]; // light (reflection) check failed
+    case 1005:
+      return ["10"]; // face check failed (the face changed, or the phases showed different faces)
+    case 1303:
+      return ["12"]; // poor capture quality (too short)
+    default:
+      return [];
+  }
+}
+
+/** The tags of several phase codes, each reason once, in the order the phases ran. */
+export function livenessInfoTagsOf(codes: readonly number[]): string[] {
+  return [...new Set(codes.flatMap(livenessInfoTagsFor))];
 }
 
 /** Web code for a video the decoder refused. */

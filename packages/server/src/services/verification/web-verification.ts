@@ -21,7 +21,7 @@ import { actionsForAttempt, highSecurityColourCount, highSecurityLevel } from ".
 import { type AttemptMode, AttemptStore, attemptPrefix } from "./attempt-store.ts";
 import { checkActionsAndReflection } from "./combined-check.ts";
 import { encodeFrameJpeg } from "./frames.ts";
-import { type AttemptVerdict, attemptResult } from "./outcome.ts";
+import { type AttemptVerdict, attemptResult, livenessInfoTagsOf } from "./outcome.ts";
 import { pageSteps } from "./page-steps.ts";
 import { checkReflection } from "./reflection-check.ts";
 import { loadSessionReference, verifyVideo } from "./video-check.ts";
@@ -144,13 +144,9 @@ export class WebVerificationService {
           similarity: null,
           scores: check.scores,
           evidence,
-          // Both phases' own verdicts, so a merchant sees which one failed (or that both did).
-          tags: [
-            `Actions:${attempt.actions.join("+")}`,
-            `ActionLiveness:${action.code}`,
-            ...(windows ? [`PromptWindows:${windows.code}`] : []),
-            `ReflectionLiveness:${reflection.code}`,
-          ],
+          // Every failed phase's reason, so a merchant sees which one failed (or that both did); the
+          // per-phase codes themselves stay in the attempt's scores.
+          tags: livenessInfoTagsOf([action.code, windows?.code ?? 0, reflection.code, check.livenessCode]),
         });
       });
     } else if (attempt.mode === "reflection" && attempt.sequence) {
