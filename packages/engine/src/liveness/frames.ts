@@ -1,5 +1,6 @@
 import type { FaceEngineApi, FaceObservation } from "../types.ts";
 import type { VideoFrame } from "../video/decode.ts";
+import { ENGINE_CALLS_IN_FLIGHT, mapConcurrent } from "./concurrent.ts";
 
 /** What one analysed frame showed. The subject is the largest face. */
 export interface FrameFinding {
@@ -15,27 +16,25 @@ export interface FrameFinding {
 /** A second face counts when its box is at least this share of the subject's width (not a poster far behind). */
 const SECOND_FACE_MIN_RELATIVE_WIDTH = 0.4;
 
-/** Runs detection + mesh on every frame, in order, one at a time (the engine pool parallelises internally). */
+/** Runs detection + mesh on every frame, a few frames in flight so every worker of a pool is busy. */
 export async function analyseFrames(
   engine: FaceEngineApi,
   frames: readonly VideoFrame[],
 ): Promise<FrameFinding[]> {
-  const findings: FrameFinding[] = [];
-  for (const frame of frames) {
+  return mapConcurrent(frames, ENGINE_CALLS_IN_FLIGHT, async (frame) => {
     const faces = await engine.detect(frame, { maxFaces: 3, retryWithPadding: false });
     const [subject, ...others] = faces;
     const significantOtherFaces = subject
       ? others.filter((face) => face.box.width >= subject.box.width * SECOND_FACE_MIN_RELATIVE_WIDTH).length
       : 0;
-    findings.push({
+    return {
       index: frame.index,
       timestampMs: frame.timestampMs,
       faceCount: faces.length,
       significantOtherFaces,
       subject: subject ? withoutMesh(subject) : null,
-    });
-  }
-  return findings;
+    };
+  });
 }
 
 function withoutMesh(face: FaceObservation): Omit<FaceObservation, "mesh"> {

@@ -87,11 +87,12 @@ export async function checkVideoLiveness(
   const changes = faceRegionChanges(video.frames, findings);
   const faceRegionChange = changes.length > 0 ? Math.round(median(changes) * 1000) / 1000 : null;
   const probes = bestImage && best ? pickProbeFrames(findings, video.frames, best.index) : [];
-  const identitySimilarities: number[] = [];
-  for (const probe of probes) {
-    if (bestImage) identitySimilarities.push((await engine.compare(bestImage, probe)).similarity);
-  }
-  const antiSpoof = bestImage ? await gatherAntiSpoof(engine, [bestImage, ...probes]) : null;
+  const [identitySimilarities, antiSpoof] = bestImage
+    ? await Promise.all([
+        Promise.all(probes.map(async (probe) => (await engine.compare(bestImage, probe)).similarity)),
+        gatherAntiSpoof(engine, [bestImage, ...probes]),
+      ])
+    : [[], null];
   const evidence = {
     framesWithFace: withFace.length,
     framesWithMultipleFaces: multi.length,
@@ -206,16 +207,12 @@ async function gatherAntiSpoof(
   engine: FaceEngineApi,
   images: readonly VideoFrame[],
 ): Promise<AntiSpoofEvidence | null> {
-  const frames: Array<{ timestampMs: number; real: number; live: number }> = [];
-  for (const image of images) {
-    const result = await engine.antiSpoof(image);
-    if (result.raw)
-      frames.push({
-        timestampMs: image.timestampMs,
-        real: result.raw.antispoofReal,
-        live: result.raw.liveness,
-      });
-  }
+  const results = await Promise.all(images.map((image) => engine.antiSpoof(image)));
+  const frames = results.flatMap((result, i) =>
+    result.raw
+      ? [{ timestampMs: images[i]!.timestampMs, real: result.raw.antispoofReal, live: result.raw.liveness }]
+      : [],
+  );
   if (frames.length === 0) return null;
   const round = (value: number) => Math.round(value * 1000) / 1000;
   return {

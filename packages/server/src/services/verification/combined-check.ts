@@ -49,17 +49,19 @@ export async function checkActionsAndReflection(
     throw new EkycError("INVALID_PARAMETER_VALUE", "The capture prompted other actions than this attempt's.");
   const actionFrames = capture.frames.filter((f) => f.t < phase.endT);
   const colourFrames = capture.frames.filter((f) => f.t >= phase.endT);
-  const report = await checkVideoLiveness(engine, await asVideo(actionFrames, phase), {
-    mode: "action",
-    actions: plan.actions,
-  });
+  // The two phases are independent until the cross-phase comparison: judge them side by side.
+  const [report, reflection] = await Promise.all([
+    asVideo(actionFrames, phase).then((video) =>
+      checkVideoLiveness(engine, video, { mode: "action", actions: plan.actions }),
+    ),
+    checkReflection(engine, sequence, { ...capture, frames: colourFrames }),
+  ]);
   const action = report.failure
     ? { code: livenessFailureCode(report.failure), detail: report.failure.message }
     : report.bestFrame
       ? { code: 0, detail: "The actions were seen in order." }
       : { code: 1004, detail: "No frame of the action phase shows exactly one face." };
   const windows = plan.strict ? actionsInPromptWindows(report.events, phase, plan.actions) : null;
-  const reflection = await checkReflection(engine, sequence, { ...capture, frames: colourFrames });
   const actionBest = report.bestFrame?.image ?? null;
   const crossPhaseSimilarity =
     actionBest && reflection.bestFrame

@@ -36,11 +36,13 @@ export async function checkReflection(
 ): Promise<ReflectionCheck> {
   const images = await decodeFrames(capture.frames.map((f) => f.jpeg));
   const sampled = spreadIndices(images.length, DETECTED_FRAMES);
-  const detections: { index: number; faces: FaceObservation[] }[] = [];
-  for (const index of sampled) {
-    const faces = countedFaces(await engine.detect(images[index]!, { maxFaces: 4, retryWithPadding: false }));
-    detections.push({ index, faces });
-  }
+  // All at once: a pool spreads them over its workers (detection is most of the decision time).
+  const detections = await Promise.all(
+    sampled.map(async (index) => ({
+      index,
+      faces: countedFaces(await engine.detect(images[index]!, { maxFaces: 4, retryWithPadding: false })),
+    })),
+  );
   const noFace = detections.filter((d) => d.faces.length === 0).length;
   const several = detections.filter((d) => d.faces.length > 1).length;
   const scores: Record<string, number> = { detectedFrames: detections.length, framesWithoutFace: noFace };
@@ -94,12 +96,10 @@ async function samePersonScore(
   bestIndex: number,
 ): Promise<number> {
   const others = [withFace[0]!.index, withFace.at(-1)!.index].filter((i) => i !== bestIndex);
-  let lowest = 100;
-  for (const index of new Set(others)) {
-    const result = await engine.compare(images[bestIndex]!, images[index]!);
-    lowest = Math.min(lowest, result.similarity);
-  }
-  return lowest;
+  const results = await Promise.all(
+    [...new Set(others)].map((index) => engine.compare(images[bestIndex]!, images[index]!)),
+  );
+  return Math.min(100, ...results.map((r) => r.similarity));
 }
 
 /** Face box at frame `index`, linearly interpolated between the detected frames around it. */

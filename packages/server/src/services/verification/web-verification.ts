@@ -235,21 +235,24 @@ export class WebVerificationService {
     bestFrame: RgbImage | null,
     verdict: AttemptVerdict,
   ): Promise<AttemptVerdict> {
-    if (bestFrame) {
-      const jpeg = await encodeFrameJpeg(bestFrame);
-      const key = `${verdict.evidence.capture!.replace(/capture\.oekc$/, "")}best-frame.jpg`;
-      await this.#deps.blobs.put(key, jpeg, "image/jpeg");
-      verdict.evidence.bestFrame = key;
-      const spoof = await engine.antiSpoof(bestFrame);
-      if (spoof.raw) {
-        verdict.scores.antispoofReal = spoof.raw.antispoofReal;
-        verdict.scores.antispoofLive = spoof.raw.liveness;
-      }
+    if (!bestFrame) return verdict;
+    // Evidence, anti-spoof scores and the reference comparison are independent: run them together.
+    const key = `${verdict.evidence.capture!.replace(/capture\.oekc$/, "")}best-frame.jpg`;
+    const stored = encodeFrameJpeg(bestFrame).then((jpeg) => this.#deps.blobs.put(key, jpeg, "image/jpeg"));
+    const spoof = engine.antiSpoof(bestFrame);
+    const compared =
+      verdict.livenessCode === 0
+        ? loadSessionReference(this.#deps.blobs, session).then((reference) =>
+            reference ? engine.compare(reference, bestFrame) : null,
+          )
+        : Promise.resolve(null);
+    const [, spoofResult, result] = await Promise.all([stored, spoof, compared]);
+    verdict.evidence.bestFrame = key;
+    if (spoofResult.raw) {
+      verdict.scores.antispoofReal = spoofResult.raw.antispoofReal;
+      verdict.scores.antispoofLive = spoofResult.raw.liveness;
     }
-    if (verdict.livenessCode !== 0 || !bestFrame) return verdict;
-    const reference = await loadSessionReference(this.#deps.blobs, session);
-    if (!reference) return verdict;
-    const result = await engine.compare(reference, bestFrame);
+    if (!result) return verdict;
     const similarity = Math.round(result.similarity * 100) / 100;
     verdict.scores.similarity = similarity;
     const compareCode = result.error
