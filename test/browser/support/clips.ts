@@ -49,7 +49,10 @@ async function firstFrameJpeg(path: string, atS: number): Promise<Buffer> {
   return stdout;
 }
 
-export async function frameJpeg(frame: RgbImage, quality = 92): Promise<Buffer> {
+export async function frameJpeg(
+  frame: { readonly width: number; readonly height: number; readonly data: Uint8Array | Uint8ClampedArray },
+  quality = 92,
+): Promise<Buffer> {
   return sharp(frame.data, { raw: { width: frame.width, height: frame.height, channels: 3 } })
     .jpeg({ quality })
     .toBuffer();
