@@ -95,7 +95,13 @@ export function createApi(token: string) {
         );
         xhr.upload.onprogress = (e) => e.lengthComputable && onProgress(e.loaded / e.total);
         xhr.onload = () => {
-          const body = JSON.parse(xhr.responseText || "{}");
+          // A proxy's HTML error page is not JSON: it must still settle the upload, as an error.
+          let body: { Error?: { Message?: string }; ResultCode?: number } = {};
+          try {
+            body = JSON.parse(xhr.responseText || "{}");
+          } catch {
+            body = {};
+          }
           if (xhr.status >= 200 && xhr.status < 300) resolve(body as AttemptOutcome);
           else reject(new PageApiError(body.Error?.Message ?? "error", xhr.status, body.ResultCode ?? null));
         };

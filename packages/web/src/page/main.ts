@@ -191,6 +191,18 @@ async function upload(seq: string, kind: "capture" | "video", body: Blob): Promi
       }
     });
   } catch (error) {
+    // The network dropped or the server failed before answering: the same capture can be sent again.
+    if (
+      error instanceof PageApiError &&
+      error.resultCode === null &&
+      (error.status === 0 || error.status >= 500)
+    )
+      return show(
+        "upload-failed",
+        h("h1", {}, t("title")),
+        h("p", { role: "alert" }, t("error")),
+        button(t("tryAgain"), () => void upload(seq, kind, body)),
+      );
     return sessionFailure(error);
   }
   if (outcome.Passed && state.Config.AutoSkip && state.RedirectURL) return location.assign(state.RedirectURL);
