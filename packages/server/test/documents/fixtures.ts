@@ -14,8 +14,9 @@ export async function cardPhoto(
   type: Parameters<typeof renderCard>[0],
   seed: number,
   variant: Parameters<typeof degrade>[1] = "clean",
+  render: Parameters<typeof renderCard>[2] = {},
 ): Promise<{ photo: Buffer; truth: { name: string; number: string; birthDate: string } }> {
-  const card = await renderCard(type, seed);
+  const card = await renderCard(type, seed, render);
   return { photo: await degrade(card.png, variant, seed), truth: card.design.truth };
 }
 
