@@ -3,7 +3,7 @@ import { cropCardPixels, encodeJpeg } from "../crop/crop-card.ts";
 import type { OcrEngine } from "../ocr/engine.ts";
 import { decodeImage, type RgbImage } from "../ocr/image.ts";
 import { detectWarningsPixels, type WarningScores } from "../warnings/detect.ts";
-import { type ParsedBack, parseCardBackLines } from "./layouts/backs.ts";
+import { BACK_LAYOUT_TYPES, type ParsedBack, parseCardBackLines } from "./layouts/backs.ts";
 import { textFrame, toCardLines } from "./lines.ts";
 import { todayIso } from "./numbers/dates.ts";
 import { rotate180, touchesBorder, withSpaces } from "./read-card.ts";
@@ -69,22 +69,24 @@ export async function readCardBack(
   let upright = crop?.card ?? null;
   let best: ParsedBack | null = null;
   let textTouchesEdge = false;
-  const better = (candidate: ParsedBack | null) =>
-    candidate !== null && (best === null || backScore(candidate) > backScore(best));
-  if (crop) {
-    best = (await parseImage(options.engine, crop.card, idCardType, referenceDate, "image")).parsed;
-    if (best && !complete(best)) {
-      const turned = rotate180(crop.card);
-      const flipped = (await parseImage(options.engine, turned, idCardType, referenceDate, "image")).parsed;
-      if (better(flipped)) [best, upright] = [flipped, turned];
+  // A type without a back layout is only cut: no OCR at all.
+  if ((BACK_LAYOUT_TYPES as readonly string[]).includes(idCardType)) {
+    const better = (candidate: ParsedBack | null) =>
+      candidate !== null && (best === null || backScore(candidate) > backScore(best));
+    if (crop) {
+      best = (await parseImage(options.engine, crop.card, idCardType, referenceDate, "image")).parsed;
+      if (best && !complete(best)) {
+        const turned = rotate180(crop.card);
+        const flipped = (await parseImage(options.engine, turned, idCardType, referenceDate, "image")).parsed;
+        if (better(flipped)) [best, upright] = [flipped, turned];
+      }
     }
-  }
-  // A type without a back layout is only cut; otherwise a crop that read badly falls back to the whole photo.
-  const typeHasLayout = parseCardBackLines(idCardType, [], referenceDate) !== null;
-  if (typeHasLayout && (best === null || !complete(best))) {
-    const whole = await parseImage(options.engine, image, idCardType, referenceDate, "text");
-    if (better(whole.parsed)) best = whole.parsed;
-    textTouchesEdge = !crop && whole.touchesEdge;
+    // No outline, or the crop read badly (a wrong outline): read the whole photo.
+    if (best === null || !complete(best)) {
+      const whole = await parseImage(options.engine, image, idCardType, referenceDate, "text");
+      if (better(whole.parsed)) best = whole.parsed;
+      textTouchesEdge = !crop && whole.touchesEdge;
+    }
   }
   const report = await detectWarningsPixels(image, { crop, textTouchesEdge });
   const cutImage = upright ? await encodeJpeg(upright) : undefined;

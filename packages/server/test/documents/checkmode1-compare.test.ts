@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { photoCapturePackage } from "../../../../test/browser/support/photo-capture.ts";
 import { commonV4Client, intlEnClient } from "../compat/clients.ts";
 import { deepfaceTrio, idPortrait } from "./faces.ts";
-import { cardPhoto } from "./fixtures.ts";
+import { cardBackPhoto, cardPhoto } from "./fixtures.ts";
 import { type DocumentsTestServer, startDocumentsServer } from "./server.ts";
 
 /**
@@ -17,15 +17,23 @@ import { type DocumentsTestServer, startDocumentsServer } from "./server.ts";
 let server: DocumentsTestServer;
 let faces: Awaited<ReturnType<typeof deepfaceTrio>>;
 let card: Awaited<ReturnType<typeof cardPhoto>>;
+let mykad: Awaited<ReturnType<typeof cardPhoto>> & { back: Buffer };
 
-/** The synthetic HKID layout's photo box is 300 × 380 px. */
+/** The synthetic layouts' photo boxes: HKID 300 × 380 px, MyKad 290 × 360 px. */
 const HKID_PHOTO_ASPECT = 300 / 380;
+const MYKAD_PHOTO_ASPECT = 290 / 360;
 
 beforeAll(async () => {
   server = await startDocumentsServer();
   faces = await deepfaceTrio();
-  const portrait = await idPortrait(await server.engine(), faces.holder, HKID_PHOTO_ASPECT);
+  const engine = await server.engine();
+  const portrait = await idPortrait(engine, faces.holder, HKID_PHOTO_ASPECT);
   card = await cardPhoto("HKIDCard", 31, "clean", { portrait });
+  const mykadPortrait = await idPortrait(engine, faces.holder, MYKAD_PHOTO_ASPECT);
+  mykad = {
+    ...(await cardPhoto("MLIDCard", 13, "clean", { portrait: mykadPortrait })),
+    back: (await cardBackPhoto("MLIDCard", 13)).photo,
+  };
 }, 180_000);
 afterAll(() => server?.close());
 
@@ -37,20 +45,26 @@ async function json(
   return { status: response.status, body: (await response.json()) as Record<string, unknown> };
 }
 
-/** Front photo → read → confirmed unchanged; the session moves on to liveness. */
-async function passDocumentStep(token: string): Promise<void> {
+/** Front (and back) photo → read → confirmed unchanged; the session moves on to liveness. */
+async function passDocumentStep(
+  token: string,
+  document: { photo: Buffer; back?: Buffer; truth: { number: string } } = card,
+): Promise<void> {
   const q = `token=${encodeURIComponent(token)}`;
-  const upload = await json(`/api/documents/front?${q}`, {
-    method: "POST",
-    headers: { "content-type": "image/jpeg" },
-    body: new Uint8Array(card.photo),
-  });
+  const post = (side: "front" | "back", photo: Buffer) =>
+    json(`/api/documents/${side}?${q}`, {
+      method: "POST",
+      headers: { "content-type": "image/jpeg" },
+      body: new Uint8Array(photo),
+    });
+  const upload = await post("front", document.photo);
   expect(upload.status).toBe(202);
+  if (document.back) expect((await post("back", document.back)).status).toBe(200);
   let view = upload.body;
   while (view.status === "reading")
     view = (await json(`/api/documents/attempts/${view.id}?${q}&wait=20`)).body;
   expect(view).toMatchObject({ status: "read", isPass: true });
-  expect((view.fields as Record<string, string>).LicenseNumber).toBe(card.truth.number);
+  expect((view.fields as Record<string, string>).LicenseNumber).toBe(document.truth.number);
   const confirmed = await json(`/api/documents/attempts/${view.id}/confirm`, {
     method: "POST",
     headers: { "content-type": "application/json" },
@@ -86,12 +100,12 @@ async function faceStep(token: string, selfie: string): Promise<Record<string, u
   return outcome.body;
 }
 
-async function applyCheckMode1(): Promise<string> {
+async function applyCheckMode1(type = "HKIDCard"): Promise<string> {
   const call = intlEnClient(server, { reqMethod: "POST" });
   const { BizToken } = await call("ApplyWebVerificationBizTokenIntl", {
     RedirectURL: "https://shop.example.com/done",
     // One liveness attempt: the session's final ErrorCode is that attempt's code.
-    Config: { CheckMode: 1, IDCardType: "HKIDCard", SecurityLevel: 3, LivenessRetryLimit: 1 },
+    Config: { CheckMode: 1, IDCardType: type, SecurityLevel: 3, LivenessRetryLimit: 1 },
   });
   return String(BizToken);
 }
@@ -148,5 +162,26 @@ describe("CheckMode 1: the card portrait is compared with the live face", () => 
     expect(detail?.Similarity).toBeLessThan(70);
     const [ocr] = result.OCRResult as Record<string, unknown>[];
     expect(ocr).toMatchObject({ IsPass: true });
+  }, 240_000);
+
+  it("two-sided MyKad (front and its back read and merged): the card portrait is the reference too", async () => {
+    const token = await applyCheckMode1("MLIDCard");
+    await passDocumentStep(token, mykad);
+    const outcome = await faceStep(token, faces.same);
+    expect(outcome).toMatchObject({ Passed: true, ErrorCode: 0, Finished: true });
+    const result = await intlEnClient(server, { reqMethod: "POST" })("GetWebVerificationResultIntl", {
+      BizToken: token,
+    });
+    const [detail] = result.VerificationDetailList as Record<string, unknown>[];
+    expect(detail).toMatchObject({ LivenessErrorCode: 0, CompareErrorCode: 0 });
+    expect(detail?.Similarity).toBeGreaterThanOrEqual(70);
+    const [ocr] = result.OCRResult as Record<string, unknown>[];
+    expect(ocr).toMatchObject({
+      IsPass: true,
+      NormalCardInfo: { MLIDCard: { LicenseNumber: mykad.truth.number } },
+    });
+    expect(Buffer.from(String(ocr?.CardBackCutImageBase64), "base64").subarray(0, 2)).toEqual(
+      Buffer.from([0xff, 0xd8]),
+    );
   }, 240_000);
 });
