@@ -38,10 +38,18 @@ export async function readMrz(
 ): Promise<MrzImageReading> {
   return readMrzWithEngine(options.engine ?? (await defaultOcrEngine()), imageBytes, options);
 }
+export {
+  BACK_LAYOUT_TYPES,
+  mainlandValidityYears,
+  type ParsedBack,
+  parseCardBackLines,
+} from "./cards/layouts/backs.ts";
 export type { ParsedCard } from "./cards/layouts/result.ts";
 export { type CardLine, type RecognisedLine, textFrame, toCardLines } from "./cards/lines.ts";
+export { type FrontFields, type MergedCard, mergeCardBack } from "./cards/merge-back.ts";
 export * from "./cards/numbers/index.ts";
 export { parseCardLines } from "./cards/parse-card.ts";
+export { type CardBackReading, type ReadCardBackOptions, readCardBack } from "./cards/read-back.ts";
 export { type CardReading, type ReadCardOptions, readCard } from "./cards/read-card.ts";
 export type * from "./cards/types.ts";
 export { ID_CARD_TYPES, type IdCardType, isIdCardType } from "./cards/types.ts";

@@ -42,7 +42,7 @@ export interface CardReading {
   scores: WarningScores;
 }
 
-function touchesBorder(result: OcrResult): boolean {
+export function touchesBorder(result: OcrResult): boolean {
   // A line cut by the frame ends a little before the edge: allow 1.5 % of the short side.
   const margin = Math.min(result.width, result.height) * 0.015;
   return result.lines.some(({ box }) => {
@@ -53,11 +53,11 @@ function touchesBorder(result: OcrResult): boolean {
 }
 
 /** OCR lines with the word spaces the recogniser dropped put back from the image (see spacing.ts). */
-function withSpaces(image: RgbImage, ocr: OcrResult): RecognisedLine[] {
+export function withSpaces(image: RgbImage, ocr: OcrResult): RecognisedLine[] {
   return ocr.lines.map((line) => ({ ...line, text: restoreSpaces(image, line.text, line.box) }));
 }
 
-function rotate180(image: RgbImage): RgbImage {
+export function rotate180(image: RgbImage): RgbImage {
   const data = new Uint8Array(image.data.length);
   const pixels = image.width * image.height;
   for (let i = 0; i < pixels; i++) data.set(image.data.subarray(i * 3, i * 3 + 3), (pixels - 1 - i) * 3);

@@ -43,7 +43,7 @@ export interface CardDesign {
 }
 
 const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;");
-function t(
+export function t(
   x: number,
   y: number,
   size: number,

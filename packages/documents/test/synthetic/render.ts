@@ -19,6 +19,12 @@ function facePath(seed: number): string | null {
   return faces.length ? `${LFW_DIR}/${faces[seed % faces.length]}` : null;
 }
 
+/** LFW photos are 350×350 tight crops: the head-and-shoulders part a card prints. */
+function lfwPortrait(seed: number): sharp.Sharp | null {
+  const path = facePath(seed);
+  return path ? sharp(path).extract({ left: 60, top: 40, width: 230, height: 290 }) : null;
+}
+
 function guilloche(tint: [string, string]): string {
   const waves: string[] = [];
   for (let i = 0; i < 14; i++) {
@@ -43,25 +49,33 @@ export interface SyntheticCard {
   realFace: boolean;
 }
 
+export interface RenderOptions {
+  /**
+   * The holder's photo, already framed as an ID portrait (head and shoulders, about the box's aspect); it is
+   * scaled to cover the layout's photo box. Default: an LFW face chosen by `seed`.
+   */
+  readonly portrait?: Buffer;
+}
+
 /** Renders one synthetic card of `type` with identity `seed` (same seed → same card). */
-export async function renderCard(type: IdCardType, seed: number): Promise<SyntheticCard> {
+export async function renderCard(
+  type: IdCardType,
+  seed: number,
+  options: RenderOptions = {},
+): Promise<SyntheticCard> {
   const layout = SYNTHETIC_LAYOUTS[type];
   if (!layout) throw new Error(`no synthetic layout for ${type}`);
   const r = rng(seed * 7919 + type.length);
   const design = layout(r, identity(r, seed));
-  const face = facePath(seed);
-  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${CARD_WIDTH}" height="${CARD_HEIGHT}">${guilloche(design.tint)}${face ? "" : placeholder(design)}${design.body}</svg>`;
+  const portrait = options.portrait ? sharp(options.portrait).rotate() : lfwPortrait(seed);
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${CARD_WIDTH}" height="${CARD_HEIGHT}">${guilloche(design.tint)}${portrait ? "" : placeholder(design)}${design.body}</svg>`;
   let card = sharp(Buffer.from(svg)).png();
-  if (face) {
+  if (portrait) {
     const { x, y, w, h } = design.photo;
-    const photo = await sharp(face)
-      .extract({ left: 60, top: 40, width: 230, height: 290 })
-      .resize(w, h, { fit: "cover" })
-      .modulate({ saturation: 1 })
-      .toBuffer();
+    const photo = await portrait.resize(w, h, { fit: "cover" }).removeAlpha().toBuffer();
     card = sharp(await card.toBuffer()).composite([{ input: photo, left: x, top: y }]);
   }
-  return { design, png: await card.png().toBuffer(), realFace: face !== null };
+  return { design, png: await card.png().toBuffer(), realFace: portrait !== null };
 }
 
 export const SYNTHETIC_TYPES = Object.keys(SYNTHETIC_LAYOUTS) as IdCardType[];

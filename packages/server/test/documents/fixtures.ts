@@ -2,6 +2,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type Clock, type Store, systemClock } from "@openekyc/core";
+import { renderCardBack } from "../../../documents/test/synthetic/backs.ts";
 import { degrade } from "../../../documents/test/synthetic/degrade.ts";
 import { renderCard } from "../../../documents/test/synthetic/render.ts";
 import { FsBlobStore } from "../../src/blobs/fs.ts";
@@ -14,9 +15,20 @@ export async function cardPhoto(
   type: Parameters<typeof renderCard>[0],
   seed: number,
   variant: Parameters<typeof degrade>[1] = "clean",
+  render: Parameters<typeof renderCard>[2] = {},
 ): Promise<{ photo: Buffer; truth: { name: string; number: string; birthDate: string } }> {
-  const card = await renderCard(type, seed);
+  const card = await renderCard(type, seed, render);
   return { photo: await degrade(card.png, variant, seed), truth: card.design.truth };
+}
+
+/** A phone-like photo of the back of the synthetic card `cardPhoto(type, seed)` shows, JPEG. */
+export async function cardBackPhoto(
+  type: Parameters<typeof renderCardBack>[0],
+  seed: number,
+  variant: Parameters<typeof degrade>[1] = "clean",
+): Promise<{ photo: Buffer; truth: { number: string | null } }> {
+  const back = await renderCardBack(type, seed);
+  return { photo: await degrade(back.png, variant, seed), truth: { number: back.design.truth.number } };
 }
 
 export interface DocumentWorld {

@@ -3,7 +3,7 @@ import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser } from "../../../../test/browser/support/browser.ts";
 import { intlEnClient } from "../compat/clients.ts";
-import { cardPhoto } from "./fixtures.ts";
+import { cardBackPhoto, cardPhoto } from "./fixtures.ts";
 import { type DocumentsTestServer, startDocumentsServer } from "./server.ts";
 
 /**
@@ -14,11 +14,15 @@ import { type DocumentsTestServer, startDocumentsServer } from "./server.ts";
 let server: DocumentsTestServer;
 let browser: Browser;
 let hkid: Awaited<ReturnType<typeof cardPhoto>>;
+let mykad: Awaited<ReturnType<typeof cardPhoto>>;
+let mykadBack: Awaited<ReturnType<typeof cardBackPhoto>>;
 
 beforeAll(async () => {
   ensurePageBuilt();
   server = await startDocumentsServer();
   hkid = await cardPhoto("HKIDCard", 41);
+  mykad = await cardPhoto("MLIDCard", 13);
+  mykadBack = await cardBackPhoto("MLIDCard", 13);
   browser = await launchBrowser();
 });
 afterAll(async () => {
@@ -74,6 +78,26 @@ describe("document step in the hosted page", () => {
     const session = await server.services.sessions.get(token);
     expect(session.config.compareWithReference).toBe(true);
     expect(session.referenceImageKey).toMatch(/\/head$/);
+    await page.close();
+  });
+
+  it("two-sided MLIDCard: front, then the back screen, both read; confirm; session passed", async () => {
+    const token = await apply({ CheckMode: 4, IDCardType: "MLIDCard", Language: "en" });
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/verify?token=${token}`);
+    const album = (name: string, buffer: Buffer) =>
+      page.locator("input[data-role=album]").setInputFiles({ name, mimeType: "image/jpeg", buffer });
+    await album("front.jpg", mykad.photo);
+    await page.getByRole("heading", { name: "Now photograph the back of your document" }).waitFor();
+    await album("back.jpg", mykadBack.photo);
+    await page.locator("button[data-role=confirm]").waitFor({ timeout: 60_000 });
+    await page.locator("button[data-role=confirm]").click();
+    await page.locator("main[data-screen=result-success]").waitFor({ timeout: 30_000 });
+    const session = await server.services.sessions.get(token);
+    expect(session.status).toBe("passed");
+    const [document] = await server.services.documents.results(session);
+    expect(document).toMatchObject({ isPass: true, fieldsValid: true });
+    expect(document?.evidence.backRead).toBe(`${document?.evidence.back}-read.json`);
     await page.close();
   });
 });

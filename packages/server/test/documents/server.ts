@@ -2,11 +2,13 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { systemClock } from "@openekyc/core";
+import type { FaceEngineApi } from "@openekyc/engine";
 import type { FastifyInstance, FastifyPluginAsync } from "fastify";
 import { FsBlobStore } from "../../src/blobs/fs.ts";
 import { configSchema } from "../../src/config/schema.ts";
 import { SecretBox } from "../../src/crypto/secret-box.ts";
 import type { ServerDeps } from "../../src/deps.ts";
+import { lazyEnginePool } from "../../src/engine-provider.ts";
 import { buildServer, type ServerPluginOptions } from "../../src/http/build-server.ts";
 import { createServices, type ServerServices } from "../../src/services/index.ts";
 import { openSqliteStore } from "../../src/store/sqlite/index.ts";
@@ -18,6 +20,8 @@ for (const name of ["http_proxy", "HTTP_PROXY", "https_proxy", "HTTPS_PROXY"]) d
 export interface DocumentsTestServer extends TestServer {
   readonly url: string;
   readonly services: ServerServices;
+  /** The server's own face-engine pool (started on first use): tests detect faces with the same models. */
+  readonly engine: () => Promise<FaceEngineApi>;
 }
 
 /** A real server on 127.0.0.1 (fresh SQLite file and blob directory) with the document step's routes. */
@@ -41,9 +45,11 @@ export async function startDocumentsServer(
   await probe.close();
   const deps: ServerDeps = { ...base, publicUrl: `http://127.0.0.1:${port}` };
   const services = createServices(deps);
+  const pool = lazyEnginePool();
   const app: FastifyInstance = await buildServer(deps, {
     services,
     plugins: extraPlugins,
+    engine: pool.get,
   });
   await app.listen({ port, host: "127.0.0.1" });
   const credentials = await services.apps.createApp("documents merchant");
@@ -54,8 +60,10 @@ export async function startDocumentsServer(
     endpoint: `127.0.0.1:${port}`,
     url: `http://127.0.0.1:${port}`,
     credentials,
+    engine: pool.get,
     close: async () => {
       await app.close();
+      await pool.close();
       await store.close();
       await rm(dir, { recursive: true, force: true });
     },

@@ -8,7 +8,11 @@ import type { ReadReply, ReadRequest } from "./worker-reader.ts";
 parentPort?.on("message", async (request: ReadRequest) => {
   let reply: ReadReply;
   try {
-    reply = { id: request.id, ok: true, read: await engineCardReader(request.image, request.idCardType) };
+    const read =
+      request.side === "back"
+        ? await engineCardReader.back(request.image, request.idCardType)
+        : await engineCardReader(request.image, request.idCardType);
+    reply = { id: request.id, ok: true, read };
   } catch (error) {
     reply = {
       id: request.id,

@@ -1,3 +1,5 @@
+import type { ParsedBack } from "@openekyc/documents";
+
 /** What the document step needs from one read of a card front. */
 export interface CardRead {
   readonly normalCardInfo: Record<string, unknown>;
@@ -11,23 +13,45 @@ export interface CardRead {
   readonly cutImage: Uint8Array | null;
 }
 
-export type CardReader = (image: Uint8Array, idCardType: string) => Promise<CardRead>;
+/** What the document step needs from one read of a card back. */
+export interface CardBackRead {
+  /** What the back prints (fields, number, checks); null when the type's back is only stored and cut. */
+  readonly back: ParsedBack | null;
+  readonly warnings: readonly number[];
+  /** The upright back, JPEG (CardBackCutImageBase64). */
+  readonly cutImage: Uint8Array | null;
+}
+
+/** Reads a front when called; `back` reads a back. Both throw EkycError for expected input failures. */
+export interface CardReader {
+  (image: Uint8Array, idCardType: string): Promise<CardRead>;
+  back(image: Uint8Array, idCardType: string): Promise<CardBackRead>;
+}
 
 /** The real documents engine (PP-OCR ONNX models, loaded once per process on first use). */
-export const engineCardReader: CardReader = async (image, idCardType) => {
-  // Loaded on first read: the API server alone never pays for the ONNX runtime.
-  const { defaultOcrEngine, readCard } = await import("@openekyc/documents");
-  const reading = await readCard(image, idCardType, { engine: await defaultOcrEngine() });
-  return {
-    normalCardInfo: reading.normalCardInfo as Record<string, unknown>,
-    cardInfo: reading.cardInfo as Record<string, unknown>,
-    warnings: reading.warnings,
-    fieldsValid: reading.fieldsValid,
-    checks: reading.checks,
-    headImage: reading.headImage ?? null,
-    cutImage: reading.cutImage ?? null,
-  };
-};
+export const engineCardReader: CardReader = Object.assign(
+  async (image: Uint8Array, idCardType: string): Promise<CardRead> => {
+    // Loaded on first read: the API server alone never pays for the ONNX runtime.
+    const { defaultOcrEngine, readCard } = await import("@openekyc/documents");
+    const reading = await readCard(image, idCardType, { engine: await defaultOcrEngine() });
+    return {
+      normalCardInfo: reading.normalCardInfo as Record<string, unknown>,
+      cardInfo: reading.cardInfo as Record<string, unknown>,
+      warnings: reading.warnings,
+      fieldsValid: reading.fieldsValid,
+      checks: reading.checks,
+      headImage: reading.headImage ?? null,
+      cutImage: reading.cutImage ?? null,
+    };
+  },
+  {
+    back: async (image: Uint8Array, idCardType: string): Promise<CardBackRead> => {
+      const { defaultOcrEngine, readCardBack } = await import("@openekyc/documents");
+      const reading = await readCardBack(image, idCardType, { engine: await defaultOcrEngine() });
+      return { back: reading.back, warnings: reading.warnings, cutImage: reading.cutImage ?? null };
+    },
+  },
+);
 
 /**
  * Runs reads one (or `concurrency`) at a time, off the request path: a read takes seconds and the ONNX

@@ -19,6 +19,7 @@ import { checkDocumentImage } from "./images.ts";
 import { type DocumentPolicy, documentPolicyOf, requireDocumentPolicy } from "./policy.ts";
 import { readDocument } from "./read-step.ts";
 import { type CardReader, ReadQueue } from "./reader.ts";
+import { unreadBack } from "./sides.ts";
 import { type DocumentView, documentView } from "./views.ts";
 import { createWorkerCardReader } from "./worker-reader.ts";
 
@@ -126,14 +127,19 @@ export class DocumentService {
       if (!last || last.status === "confirmed" || last.status === "failed") {
         throw new EkycError("INVALID_PARAMETER_VALUE", "Capture the front side first.");
       }
-      const key = `${this.#prefix(session, last.id)}back`;
+      // Each back photo gets its own key: its reading and cut are named after it, so a retake is read again.
+      const key = `${this.#prefix(session, last.id)}back-${randomUUID().slice(0, 8)}`;
       await this.#blobs.put(key, image.data, image.contentType);
-      const evidence = { ...last.evidence, [documentEvidenceNames.back]: key };
       for (const from of [last, await this.#store.getDocumentResult(last.id)]) {
         if (!from) break;
-        const next = { ...from, evidence: { ...from.evidence, ...evidence }, updatedAt: now };
-        if (await this.#store.updateDocumentResult(next, ["reading", "read"]))
+        const evidence = { ...from.evidence, [documentEvidenceNames.back]: key };
+        // A front already read goes back to "reading" for its back; a front still being read takes the back
+        // with it (readDocument reads every unread back before it stores "read").
+        const next: DocumentResult = { ...from, status: "reading", evidence, updatedAt: now };
+        if (await this.#store.updateDocumentResult(next, [from.status === "read" ? "read" : "reading"])) {
+          if (from.status === "read") this.#startRead(next, policy);
           return documentView(next, policy);
+        }
       }
       throw new EkycError("INVALID_PARAMETER_VALUE", "This document attempt can no longer change.");
     }
@@ -209,6 +215,9 @@ export class DocumentService {
     }
     if (policy.sides.includes("back") && !result.evidence.back) {
       throw new EkycError("INVALID_PARAMETER_VALUE", "Capture the back side before confirming.");
+    }
+    if (unreadBack(result, policy)) {
+      throw new EkycError("INVALID_PARAMETER_VALUE", "The back side is still being read.");
     }
     const applied = applyEdits(result.normalCardInfo ?? {}, edits, policy.allowEdit);
     const confirmed = await finalizeDocument(

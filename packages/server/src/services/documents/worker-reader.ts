@@ -1,21 +1,22 @@
 import { Worker } from "node:worker_threads";
 import { EkycError, type ErrorCode } from "@openekyc/core";
-import type { CardRead, CardReader } from "./reader.ts";
+import type { CardBackRead, CardRead, CardReader } from "./reader.ts";
 
 export interface ReadRequest {
   readonly id: number;
+  readonly side: "front" | "back";
   readonly image: Uint8Array;
   readonly idCardType: string;
 }
 
 export type ReadReply =
-  | { readonly id: number; readonly ok: true; readonly read: CardRead }
+  | { readonly id: number; readonly ok: true; readonly read: CardRead | CardBackRead }
   | { readonly id: number; readonly ok: false; readonly code: ErrorCode | null; readonly message: string };
 
 const workerUrl = new URL("./read-worker-entry.mjs", import.meta.url);
 
 interface Pending {
-  resolve(read: CardRead): void;
+  resolve(read: CardRead | CardBackRead): void;
   reject(error: Error): void;
 }
 
@@ -52,15 +53,20 @@ export function createWorkerCardReader(): CardReader & { close(): Promise<void> 
     return started;
   };
 
-  const read: CardReader = (image, idCardType) =>
-    new Promise<CardRead>((resolve, reject) => {
+  const request = (side: ReadRequest["side"], image: Uint8Array, idCardType: string) =>
+    new Promise<CardRead | CardBackRead>((resolve, reject) => {
       worker ??= start();
       const id = nextId++;
       pending.set(id, { resolve, reject });
       worker.ref();
-      worker.postMessage({ id, image, idCardType } satisfies ReadRequest);
+      worker.postMessage({ id, side, image, idCardType } satisfies ReadRequest);
     });
+  // The worker answers a side with that side's reading (read-worker.ts), so the casts only restore the type.
+  const read = (image: Uint8Array, idCardType: string) =>
+    request("front", image, idCardType) as Promise<CardRead>;
   return Object.assign(read, {
+    back: (image: Uint8Array, idCardType: string) =>
+      request("back", image, idCardType) as Promise<CardBackRead>,
     close: async () => {
       const running = worker;
       worker = null;

@@ -1,0 +1,75 @@
+/**
+ * Back-side evaluation on synthetic cards: npm run eval:card-backs [-- <ids per type>]
+ * Renders the back of every type with a synthetic back layout (test/synthetic/backs.ts), photographs it under
+ * each readable capture condition (test/synthetic/degrade.ts), runs readCardBack (real PP-OCR) and checks what
+ * the back prints against the truth: the number (MyKad) and that the photo is recognised as a back. Prints a
+ * per-variant table and the latency, and writes the raw rows to /tmp/eval-card-backs.json.
+ */
+import { writeFile } from "node:fs/promises";
+import { readCardBack } from "../packages/documents/src/cards/read-back.ts";
+import { createOcrEngine } from "../packages/documents/src/ocr/engine.ts";
+import { renderCardBack, SYNTHETIC_BACK_TYPES } from "../packages/documents/test/synthetic/backs.ts";
+import { degrade, type Variant } from "../packages/documents/test/synthetic/degrade.ts";
+
+const READABLE: readonly Variant[] = [
+  "clean",
+  "rot",
+  "blur",
+  "noise",
+  "lowres",
+  "glare",
+  "photocopy",
+  "screen",
+];
+const perType = Number(process.argv[2] ?? 3);
+const engine = await createOcrEngine();
+const rows: {
+  type: string;
+  seed: number;
+  variant: Variant;
+  number: boolean;
+  backSide: boolean;
+  ms: number;
+}[] = [];
+for (const type of SYNTHETIC_BACK_TYPES) {
+  for (let i = 0; i < perType; i++) {
+    // Seeds apart from the front evaluation's, so the backs are other holders than the fronts measured there.
+    const seed = 101 + i;
+    const back = await renderCardBack(type, seed);
+    for (const variant of READABLE) {
+      const photo = await degrade(back.png, variant, seed);
+      const started = performance.now();
+      const reading = await readCardBack(photo, type, { engine });
+      const ms = performance.now() - started;
+      rows.push({
+        type,
+        seed,
+        variant,
+        number: reading.back?.number === back.design.truth.number,
+        backSide: reading.back?.checks.backSide === true,
+        ms,
+      });
+      process.stdout.write(".");
+    }
+  }
+}
+await engine.close();
+process.stdout.write("\n");
+const pct = (n: number, d: number) => `${((100 * n) / Math.max(1, d)).toFixed(1)} %`;
+console.log("| type | variant | number read | recognised as a back |\n|---|---|---|---|");
+for (const type of SYNTHETIC_BACK_TYPES)
+  for (const variant of READABLE) {
+    const of = rows.filter((r) => r.type === type && r.variant === variant);
+    console.log(
+      `| ${type} | ${variant} | ${of.filter((r) => r.number).length}/${of.length} | ${of.filter((r) => r.backSide).length}/${of.length} |`,
+    );
+  }
+const all = rows.length;
+console.log(
+  `| **all** | | ${pct(rows.filter((r) => r.number).length, all)} | ${pct(rows.filter((r) => r.backSide).length, all)} |`,
+);
+const ms = rows.map((r) => r.ms).sort((a, b) => a - b);
+console.log(
+  `readCardBack latency: median ${(ms[ms.length >> 1]! / 1000).toFixed(2)} s, p90 ${(ms[Math.floor(ms.length * 0.9)]! / 1000).toFixed(2)} s over ${all} captures`,
+);
+await writeFile("/tmp/eval-card-backs.json", JSON.stringify(rows, null, 2));
