@@ -84,6 +84,8 @@ async function startAttempt(reference: Buffer) {
 
 const tally = cases.map(() => ({ passed: 0, total: 0, codes: {} as Record<number, number> }));
 const decisionMs: number[] = [];
+const decisionMsByCase = cases.map(() => [] as number[]);
+const misjudged: { face: string; case: string; code: number }[] = [];
 let noFace = 0;
 const photos = [...deepface, ...lfw];
 for (const [n, path] of photos.entries()) {
@@ -127,7 +129,9 @@ for (const [n, path] of photos.entries()) {
         body: Buffer.from(body),
       });
       const outcome = (await response.json()) as { ErrorCode?: number; Passed?: boolean };
-      decisionMs.push(performance.now() - started);
+      const elapsed = performance.now() - started;
+      decisionMs.push(elapsed);
+      decisionMsByCase[c]!.push(elapsed);
       if (typeof outcome.ErrorCode !== "number")
         throw new Error(`upload refused: ${JSON.stringify(outcome)}`);
       // Liveness only: the reference is the same photo, so a pass is ErrorCode 0 (2016 would be a compare miss).
@@ -135,6 +139,8 @@ for (const [n, path] of photos.entries()) {
       entry.total++;
       if (outcome.ErrorCode === 0) entry.passed++;
       entry.codes[outcome.ErrorCode] = (entry.codes[outcome.ErrorCode] ?? 0) + 1;
+      if ((outcome.ErrorCode === 0) === testCase.attack)
+        misjudged.push({ face: path, case: testCase.name, code: outcome.ErrorCode });
     }
   }
   process.stderr.write(`\r${n + 1}/${photos.length} faces`);
@@ -149,16 +155,24 @@ const js = readdirSync(assets).filter((f) => f.endsWith(".js"));
 const gz = (f: string) => gzipSync(readFileSync(join(assets, f))).length;
 const mainJs = js.filter((f) => f.startsWith("index-")).reduce((sum, f) => sum + gz(f), 0);
 const largestCatalogue = Math.max(...js.filter((f) => !f.startsWith("index-")).map(gz));
-decisionMs.sort((a, b) => a - b);
-const at = (q: number) =>
-  Math.round(decisionMs[Math.min(decisionMs.length - 1, Math.floor(decisionMs.length * q))]!);
+const quantile = (values: number[], q: number) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return Math.round(sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * q))] ?? 0);
+};
+const at = (q: number) => quantile(decisionMs, q);
 const summary = {
   date: new Date().toISOString(),
   machine: { cpus: cpus().length, loadAverageAtEnd: loadavg().map((l) => Math.round(l * 100) / 100) },
   options: { deepface: deepface.length, lfw: lfw.length, seeds, width },
   faces: photos.length - noFace,
   facesWithoutDetection: noFace,
-  cases: cases.map((c, i) => ({ ...c, ...tally[i]!, rate: tally[i]!.passed / Math.max(1, tally[i]!.total) })),
+  cases: cases.map((c, i) => ({
+    ...c,
+    ...tally[i]!,
+    rate: tally[i]!.passed / Math.max(1, tally[i]!.total),
+    decisionMs: { median: quantile(decisionMsByCase[i]!, 0.5), p90: quantile(decisionMsByCase[i]!, 0.9) },
+  })),
+  misjudged,
   colourPhaseMs: {
     mean: Math.round(durations.reduce((a, b) => a + b, 0) / durations.length),
     max: Math.max(...durations),
@@ -168,11 +182,11 @@ const summary = {
 };
 await mkdir("test-artifacts", { recursive: true });
 await writeFile("test-artifacts/reflection-eval.json", JSON.stringify(summary, null, 2));
-console.log("| case | pass rate | result codes |\n|---|---|---|");
+console.log("| case | pass rate | result codes | decision median / p90 |\n|---|---|---|---|");
 for (const c of summary.cases)
   console.log(
     `| ${c.name} | ${c.passed}/${c.total} (${(c.rate * 100).toFixed(1)} %) | ${Object.entries(c.codes)
       .map(([code, count]) => `${code} ×${count}`)
-      .join(", ")} |`,
+      .join(", ")} | ${c.decisionMs.median} / ${c.decisionMs.p90} ms |`,
   );
-console.log(JSON.stringify({ ...summary, cases: undefined }, null, 2));
+console.log(JSON.stringify({ ...summary, cases: undefined, misjudged: undefined }, null, 2));

@@ -40,7 +40,9 @@ export async function checkReflection(
   const detections = await Promise.all(
     sampled.map(async (index) => ({
       index,
-      faces: countedFaces(await engine.detect(images[index]!, { maxFaces: 4, retryWithPadding: false })),
+      // Padding retry only runs when nothing was found: a face cut by the frame edge (held too close) is
+      // still found, at no cost on ordinary frames.
+      faces: countedFaces(await engine.detect(images[index]!, { maxFaces: 4, retryWithPadding: true })),
     })),
   );
   const noFace = detections.filter((d) => d.faces.length === 0).length;
