@@ -46,7 +46,6 @@ async function readRows(
   image: RgbImage,
   detectorSide: number,
   maxRowGap: number,
-  alignRows = false,
 ): Promise<Pass> {
   const boxes = await engine.detect(image, { detectorSide });
   const rows = mergeRows(boxes, maxRowGap).map((members) => ({ members, box: enclose(members) }));
@@ -80,8 +79,9 @@ async function readRows(
     await readSome(candidates.map((c) => c.box));
     block = chooseBlock([...read.values()]);
   }
-  if (alignRows && !block?.reading.valid) {
-    // Rows the detector saw only in part, widened to the extent of the widest MRZ line and read again.
+  if (!block?.reading.valid) {
+    // Rows the detector saw only in part, widened to the extent of the widest MRZ line and read again. On
+    // the whole page too: an overprint (SAMPLE across a TD1 MRZ) splits lines already in the first pass.
     const reference = [...read.values()].filter(looksLikeMrz).sort((a, b) => b.box.width - a.box.width)[0];
     if (reference) {
       const widened = rows
@@ -197,7 +197,7 @@ async function secondPass(engine: OcrEngine, image: RgbImage, rows: readonly Row
   const height = Math.max(32, Math.round(box.height * scale));
   const crop = warpBox(image, box, width, height);
   // Inside the MRZ crop anything on one baseline is the same MRZ line, even across a glare gap.
-  return readRows(engine, crop, Math.ceil(Math.max(width, height) / 32) * 32, 8, true);
+  return readRows(engine, crop, Math.ceil(Math.max(width, height) / 32) * 32, 8);
 }
 
 function notFound(started: number, ocr: number, reason: string): MrzImageReading {
@@ -230,7 +230,9 @@ export async function readMrzWithEngine(
   const first = await readRows(engine, image, 960, 2.5);
   let block = first.block;
   let mrzBoxes = block?.rows.map((r) => r.box) ?? [];
-  if (!block?.reading.valid || block.adjustment >= 2) {
+  // A second look when the read is invalid, needed much fitting, or fitted the name line: no check digit
+  // covers the name, so a character lost there (YUKI read as UKI) passes every check.
+  if (!block?.reading.valid || block.adjustment >= 2 || block.nameLineFitted) {
     const seeds = block?.rows ?? first.rows.filter(looksLikeMrz).slice(0, 3);
     if (seeds.length > 0) {
       const second = await secondPass(engine, image, seeds);
