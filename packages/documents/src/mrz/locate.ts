@@ -24,6 +24,10 @@ export interface MrzBlock {
   /** The name line (which no check digit covers) was fitted: a character may be lost without a check
    * digit noticing, so it is worth another read. */
   readonly nameLineFitted: boolean;
+  /** Index in `rows` of the name line (null for layouts without a `name` field). */
+  readonly nameLine: number | null;
+  /** Layout width the lines were fitted to. */
+  readonly width: number;
 }
 
 /** An MRZ line is long, made of A-Z 0-9 < only, and has fillers or many digits. */
@@ -137,7 +141,15 @@ function scoreBlock(block: RowRead[], count: number, position: number): MrzBlock
     position * 0.01;
   const nameLine = detectFormat(fitted)?.fields.find((f) => f.name === "name")?.span.line;
   const nameLineFitted = nameLine !== undefined && raw[nameLine]?.length !== width;
-  return { rows: block, reading: withRaw, score, adjustment, nameLineFitted };
+  return {
+    rows: block,
+    reading: withRaw,
+    score,
+    adjustment,
+    nameLineFitted,
+    nameLine: nameLine ?? null,
+    width,
+  };
 }
 
 /** Consecutive rows of similar length and height, each within ~3 line heights of the next. */

@@ -3,6 +3,7 @@ import type { OrientedBox } from "../ocr/geometry.ts";
 import { decodeImage, type RgbImage, warpBox } from "../ocr/image.ts";
 import { enclose, mergeRows } from "../ocr/rows.ts";
 import { chooseBlock, looksLikeMrz, type MrzBlock, median, type RowRead } from "./locate.ts";
+import { composeNameLine, nameHeadBox } from "./name-head.ts";
 import { toInternationalIdPassport } from "./passport.ts";
 import type { InternationalIDPassport, MrzReading } from "./types.ts";
 import { checkNameAgainstViz, type NameCheck } from "./viz.ts";
@@ -103,9 +104,31 @@ async function readRows(
       block = chooseBlock([...read.values()]);
     }
   }
+  if (block?.nameLineFitted) {
+    const head = await rereadNameHead(engine, image, block);
+    if (head) {
+      read.set(head.box, head);
+      block = chooseBlock([...read.values()]);
+    }
+  }
   const readBoxesSet = new Set(read.keys());
   const otherBoxes = rows.filter((r) => !readBoxesSet.has(r.box)).flatMap((r) => r.members);
   return { block, rows: [...read.values()], otherBoxes };
+}
+
+/**
+ * The name line of `block` read again from the head of its box (see name-head.ts): an alternative read of
+ * that line, on the line's own box so that it groups with it, or null when the head read proves nothing.
+ */
+async function rereadNameHead(engine: OcrEngine, image: RgbImage, block: MrzBlock): Promise<RowRead | null> {
+  const row = block.nameLine === null ? undefined : block.rows[block.nameLine];
+  if (!row) return null;
+  const box = nameHeadBox(row.box, row.mrz, block.width);
+  if (!box) return null;
+  const [head] = await engine.readBoxes(image, [box]);
+  const line = head ? composeNameLine(head.mrz.text, row.mrz, block.width) : null;
+  if (!head || !line) return null;
+  return { box: { ...row.box }, mrz: line, text: head.text.text, confidence: head.mrz.confidence };
 }
 
 /**
