@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { OrientedBox } from "../ocr/geometry.ts";
-import { chooseBlock, groupByLine, type RowRead } from "./locate.ts";
+import { chooseBlock, groupByLine, type MrzBlock, mergeBlocks, type RowRead } from "./locate.ts";
 
 const TD3 = ["P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<", "L898902C36UTO7408122F1204159ZE184226B<<<<<10"];
 const TD1 = [
@@ -61,5 +61,33 @@ describe("chooseBlock", () => {
     const wrong = `${(TD3[1] as string).slice(0, 19)}3${(TD3[1] as string).slice(20)}`;
     const block = chooseBlock([row(TD3[0] as string, 100), row(wrong, 140), row(wrong, 141, 510)]);
     expect(block?.reading.valid).toBe(false);
+  });
+});
+
+describe("mergeBlocks", () => {
+  it("takes each line from whichever pass read it better", () => {
+    // Pass one: document number with a C read as 0 (a look-alike fix makes it pass, a guess); name right.
+    // Pass two (another image, other coordinates): number right, name's first letter misread.
+    const guessed = (TD1[0] as string).replace("D23", "023");
+    const first = chooseBlock([
+      row(guessed, 100),
+      row(TD1[1] as string, 140),
+      row(TD1[2] as string, 180, 500, 0.95),
+    ]);
+    const second = chooseBlock([
+      row(TD1[0] as string, 60, 900),
+      row(TD1[1] as string, 108, 900),
+      row((TD1[2] as string).replace("ERIKSSON", "FRIKSSON"), 156, 900, 0.7),
+    ]);
+    const merged = mergeBlocks(first as MrzBlock, second as MrzBlock);
+    expect(merged?.reading.lines).toEqual(TD1);
+    expect(merged?.reading.corrections).toEqual([]);
+    expect(merged?.rows[0]?.box.cy).toBe(100);
+  });
+
+  it("refuses blocks of different layouts", () => {
+    const td1 = chooseBlock(TD1.map((l, i) => row(l, 100 + 40 * i))) as MrzBlock;
+    const td3 = chooseBlock(TD3.map((l, i) => row(l, 100 + 40 * i))) as MrzBlock;
+    expect(mergeBlocks(td1, td3)).toBeNull();
   });
 });

@@ -106,6 +106,21 @@ export function chooseBlock(rows: readonly RowRead[]): MrzBlock | null {
   return best;
 }
 
+/**
+ * Two reads of one MRZ from different images (the page and the second-pass crop): line by line, either
+ * pass's read is an alternative, so a check-bearing line read cleanly in one pass and the name line read
+ * cleanly in the other can make up one block. Null when the blocks are not the same layout.
+ */
+export function mergeBlocks(a: MrzBlock, b: MrzBlock): MrzBlock | null {
+  if (a.rows.length !== b.rows.length || a.width !== b.width) return null;
+  // The second read takes the first's geometry (a copy, so that each read keeps its own box identity).
+  const rows = a.rows.flatMap((row, i) => {
+    const other = b.rows[i];
+    return other ? [row, { ...other, box: { ...row.box } }] : [row];
+  });
+  return chooseBlock(rows);
+}
+
 function scoreBlock(block: RowRead[], count: number, position: number): MrzBlock | null {
   const raw = block.map((r) => r.mrz);
   const width = targetWidth(raw);

@@ -2,7 +2,7 @@ import type { OcrEngine } from "../ocr/engine.ts";
 import type { OrientedBox } from "../ocr/geometry.ts";
 import { decodeImage, type RgbImage, warpBox } from "../ocr/image.ts";
 import { enclose, mergeRows } from "../ocr/rows.ts";
-import { chooseBlock, looksLikeMrz, type MrzBlock, median, type RowRead } from "./locate.ts";
+import { chooseBlock, looksLikeMrz, type MrzBlock, median, mergeBlocks, type RowRead } from "./locate.ts";
 import { composeNameLine, nameHeadBox } from "./name-head.ts";
 import { toInternationalIdPassport } from "./passport.ts";
 import type { InternationalIDPassport, MrzReading } from "./types.ts";
@@ -254,12 +254,18 @@ export async function readMrzWithEngine(
   let block = first.block;
   let mrzBoxes = block?.rows.map((r) => r.box) ?? [];
   // A second look when the read is invalid, needed much fitting, or fitted the name line: no check digit
-  // covers the name, so a character lost there (YUKI read as UKI) passes every check.
-  if (!block?.reading.valid || block.adjustment >= 2 || block.nameLineFitted) {
+  // covers the name, so a character lost there (YUKI read as UKI) passes every check. Also when a check
+  // digit was made to pass by a look-alike substitution: the arithmetic confirms a wrong guess now and then
+  // (a C read as 0, "fixed" elsewhere), and a read that needs no substitution is the better evidence.
+  const guessed = block?.reading.corrections.some((c) => c.reason === "check-digit") ?? false;
+  if (!block?.reading.valid || block.adjustment >= 2 || block.nameLineFitted || guessed) {
     const seeds = block?.rows ?? first.rows.filter(looksLikeMrz).slice(0, 3);
     if (seeds.length > 0) {
       const second = await secondPass(engine, image, seeds);
-      if (second.block && (!block || second.block.score > block.score)) {
+      const merged = block && second.block ? mergeBlocks(block, second.block) : null;
+      if (merged && merged.score > Math.max(block?.score ?? 0, second.block?.score ?? 0)) {
+        block = merged;
+      } else if (second.block && (!block || second.block.score > block.score)) {
         block = second.block;
         mrzBoxes = seeds.map((r) => r.box);
       }
