@@ -1,5 +1,6 @@
 import type { OrientedBox } from "../ocr/geometry.ts";
 import { fitLineLength, targetWidth } from "./fit-lines.ts";
+import { detectFormat } from "./formats.ts";
 import { parseMrzLines } from "./parse.ts";
 import type { MrzReading } from "./types.ts";
 
@@ -20,6 +21,13 @@ export interface MrzBlock {
   readonly score: number;
   /** Characters added or removed to fit the lines to the layout width. */
   readonly adjustment: number;
+  /** The name line (which no check digit covers) was fitted: a character may be lost without a check
+   * digit noticing, so it is worth another read. */
+  readonly nameLineFitted: boolean;
+  /** Index in `rows` of the name line (null for layouts without a `name` field). */
+  readonly nameLine: number | null;
+  /** Layout width the lines were fitted to. */
+  readonly width: number;
 }
 
 /** An MRZ line is long, made of A-Z 0-9 < only, and has fillers or many digits. */
@@ -39,50 +47,124 @@ function across(box: OrientedBox, angle: number): number {
   return -box.cx * Math.sin(angle) + box.cy * Math.cos(angle);
 }
 
+/** Reads kept per physical line when combining alternatives (the best-looking first). */
+const MAX_READS_PER_LINE = 4;
+
 /**
- * Picks the MRZ: among runs of 2 or 3 consecutive MRZ-like rows with regular spacing, the one whose
- * fitted lines parse best (valid first, then most passing check digits, then the lowest on the page).
+ * Groups row reads that lie on one physical line (centres within half a line height across the text
+ * direction): a second pass reads the same line again from a wider or padded box, and those reads are
+ * alternatives for one MRZ line, not further lines. Lines come top to bottom.
+ */
+export function groupByLine(rows: readonly RowRead[], angle: number): RowRead[][] {
+  const sorted = [...rows].sort((a, b) => across(a.box, angle) - across(b.box, angle));
+  const lines: RowRead[][] = [];
+  for (const row of sorted) {
+    const line = lines[lines.length - 1];
+    const first = line?.[0];
+    if (line && first && across(row.box, angle) - across(first.box, angle) < 0.5 * first.box.height) {
+      line.push(row);
+    } else lines.push([row]);
+  }
+  // Reads closest to an MRZ line length first: those need the least fitting.
+  for (const line of lines)
+    line.sort((a, b) => lengthMiss(a.mrz) - lengthMiss(b.mrz) || b.confidence - a.confidence);
+  return lines.map((line) => line.slice(0, MAX_READS_PER_LINE));
+}
+
+/** Characters away from the nearest MRZ line length (30, 36, 44). */
+function lengthMiss(text: string): number {
+  return Math.min(...[30, 36, 44].map((w) => Math.abs(text.length - w)));
+}
+
+/** Every choice of one read per line. */
+function combinations(lines: readonly RowRead[][]): RowRead[][] {
+  let out: RowRead[][] = [[]];
+  for (const line of lines) out = out.flatMap((prefix) => line.map((read) => [...prefix, read]));
+  return out;
+}
+
+/**
+ * Picks the MRZ: among runs of 2 or 3 consecutive MRZ-like lines with regular spacing, and among the
+ * alternative reads of each line, the combination whose fitted lines parse best (valid first, then most
+ * passing check digits, then the fewest fitted characters, then the lowest on the page).
  */
 export function chooseBlock(rows: readonly RowRead[]): MrzBlock | null {
   const candidates = rows.filter(looksLikeMrz);
   if (candidates.length < 2) return null;
   const angle = median(candidates.map((r) => r.box.angle));
-  const sorted = [...candidates].sort((a, b) => across(a.box, angle) - across(b.box, angle));
+  const lines = groupByLine(candidates, angle);
   let best: MrzBlock | null = null;
   for (const count of [3, 2]) {
-    for (let i = 0; i + count <= sorted.length; i++) {
-      const block = sorted.slice(i, i + count);
-      if (!regular(block, angle)) continue;
-      const raw = block.map((r) => r.mrz);
-      const width = targetWidth(raw);
-      if (width === null) continue;
-      const fitted = raw.map((l) => fitLineLength(l, width));
-      const reading = parseMrzLines(fitted);
-      if (!reading.found) continue;
-      const adjustment = raw.reduce((n, l) => n + Math.abs(l.length - width), 0);
-      const adjusted = adjustment > 0;
-      const withRaw: MrzReading = {
-        ...reading,
-        rawLines: raw,
-        warnings: adjusted
-          ? [
-              ...reading.warnings,
-              { code: "LINE_LENGTH_ADJUSTED", message: `Lines were fitted to ${width} characters.` },
-            ]
-          : reading.warnings,
-      };
-      const passing = reading.checks.filter((c) => c.valid).length;
-      const score =
-        (reading.valid ? 1000 : 0) +
-        passing * 20 -
-        reading.corrections.length * 2 -
-        adjustment * 3 +
-        (count === 3 ? 1 : 0) +
-        i * 0.01;
-      if (!best || score > best.score) best = { rows: block, reading: withRaw, score, adjustment };
+    for (let i = 0; i + count <= lines.length; i++) {
+      for (const block of combinations(lines.slice(i, i + count))) {
+        if (!regular(block, angle)) continue;
+        const candidate = scoreBlock(block, count, i);
+        if (candidate && (!best || candidate.score > best.score)) best = candidate;
+      }
     }
   }
   return best;
+}
+
+/**
+ * Two reads of one MRZ from different images (the page and the second-pass crop): line by line, either
+ * pass's read is an alternative, so a check-bearing line read cleanly in one pass and the name line read
+ * cleanly in the other can make up one block. Null when the blocks are not the same layout.
+ */
+export function mergeBlocks(a: MrzBlock, b: MrzBlock): MrzBlock | null {
+  if (a.rows.length !== b.rows.length || a.width !== b.width) return null;
+  // The second read takes the first's geometry (a copy, so that each read keeps its own box identity).
+  const rows = a.rows.flatMap((row, i) => {
+    const other = b.rows[i];
+    return other ? [row, { ...other, box: { ...row.box } }] : [row];
+  });
+  return chooseBlock(rows);
+}
+
+function scoreBlock(block: RowRead[], count: number, position: number): MrzBlock | null {
+  const raw = block.map((r) => r.mrz);
+  const width = targetWidth(raw);
+  if (width === null) return null;
+  const fitted = raw.map((l) => fitLineLength(l, width));
+  const reading = parseMrzLines(fitted);
+  if (!reading.found) return null;
+  const adjustment = raw.reduce((n, l) => n + Math.abs(l.length - width), 0);
+  const withRaw: MrzReading = {
+    ...reading,
+    rawLines: raw,
+    warnings:
+      adjustment > 0
+        ? [
+            ...reading.warnings,
+            { code: "LINE_LENGTH_ADJUSTED", message: `Lines were fitted to ${width} characters.` },
+          ]
+        : reading.warnings,
+  };
+  const passing = reading.checks.filter((c) => c.valid).length;
+  // No check digit covers the name: among alternative reads of the name line, one with noise in its filler
+  // tail is the worse read (a penalty below one check digit's worth, so it never outweighs a check).
+  const noisyName = reading.warnings.some((w) => w.code === "NAME_FILLER_NOISE");
+  const confidence = block.reduce((n, r) => n + r.confidence, 0) / block.length;
+  const score =
+    (reading.valid ? 1000 : 0) +
+    passing * 20 -
+    reading.corrections.length * 2 -
+    adjustment * 3 -
+    (noisyName ? 15 : 0) +
+    (count === 3 ? 1 : 0) +
+    confidence +
+    position * 0.01;
+  const nameLine = detectFormat(fitted)?.fields.find((f) => f.name === "name")?.span.line;
+  const nameLineFitted = nameLine !== undefined && raw[nameLine]?.length !== width;
+  return {
+    rows: block,
+    reading: withRaw,
+    score,
+    adjustment,
+    nameLineFitted,
+    nameLine: nameLine ?? null,
+    width,
+  };
 }
 
 /** Consecutive rows of similar length and height, each within ~3 line heights of the next. */

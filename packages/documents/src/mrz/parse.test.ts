@@ -1,7 +1,7 @@
 import { parse as independentParse } from "mrz";
 import { describe, expect, it } from "vitest";
 import { computeCheckDigit } from "./check-digit.ts";
-import { parseMrzLines } from "./parse.ts";
+import { hasFillerNoise, parseMrzLines } from "./parse.ts";
 import { toInternationalIdPassport } from "./passport.ts";
 
 const TD3 = ["P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<", "L898902C36UTO7408122F1204159ZE184226B<<<<<10"];
@@ -126,6 +126,23 @@ describe("parseMrzLines", () => {
     const r = parseMrzLines([withChar(TD3[0] as string, 30, "K"), TD3[1] as string]);
     expect(r.lines[0]).toBe(TD3[0]);
     expect(r.warnings.map((w) => w.code)).toContain("FILLER_CORRECTED");
+  });
+
+  it("flags characters after the name's filler run, keeps the verdict and leaves clean names alone", () => {
+    // What a noisy photo made of the filler tail: `<` read as K and R where no filler rule can prove it.
+    const noisy = withChar(withChar(TD3[0] as string, 30, "K"), 33, "R");
+    const r = parseMrzLines([noisy, TD3[1] as string]);
+    expect(r.valid).toBe(true);
+    expect(r.warnings.map((w) => w.code)).toContain("NAME_FILLER_NOISE");
+    expect(parseMrzLines(TD3).warnings.map((w) => w.code)).not.toContain("NAME_FILLER_NOISE");
+    expect(parseMrzLines(TD1).warnings.map((w) => w.code)).not.toContain("NAME_FILLER_NOISE");
+  });
+
+  it("hasFillerNoise allows the << separator and single-< parts, not text after three or more <", () => {
+    expect(hasFillerNoise("KOWALSKA<KWIATKOWSKA<<JOANNA<<<<<<<<<<<")).toBe(false);
+    expect(hasFillerNoise("SPECIMEN<<TEST<VOID<<<<<<<<<<<")).toBe(false);
+    expect(hasFillerNoise("OKAFOR<<YUKI<<<<K<<<K<<R<<<<<")).toBe(true);
+    expect(hasFillerNoise("<<<A")).toBe(true);
   });
 
   it("handles TD1 document numbers longer than 9 characters", () => {

@@ -80,6 +80,13 @@ export function parseMrzLines(input: readonly string[], options: ParseOptions = 
     }
   }
   corrections.push(...checkCorrections);
+  const nameField = layout.fields.find((f) => f.name === "name");
+  if (nameField && hasFillerNoise(spanText(grid, nameField.span))) {
+    warnings.push({
+      code: "NAME_FILLER_NOISE",
+      message: "Characters follow the name's filler run; names have no check digit, verify them.",
+    });
+  }
   if (corrections.some((c) => c.reason === "filler")) {
     warnings.push({
       code: "FILLER_CORRECTED",
@@ -186,6 +193,15 @@ function extractFields(layout: Layout, grid: Grid, checks: readonly CheckSpec[])
     optionalData1: optional("optionalData1"),
     optionalData2: optional("optionalData2"),
   };
+}
+
+/**
+ * A name field ends in fillers, and inside a name at most two `<` stand together (ICAO 9303-3 §4.6: `<<`
+ * separates the primary from the secondary identifier, `<` the parts). Characters after a run of three or
+ * more `<` are OCR noise in the filler tail (`<` misread as `K`, `R`, ...), not a name part.
+ */
+export function hasFillerNoise(nameField: string): boolean {
+  return /<{3,}[^<]/.test(nameField);
 }
 
 /** Primary identifier before the first `<<`, secondary after; single `<` separate name parts. */

@@ -2,7 +2,8 @@ import type { OcrEngine } from "../ocr/engine.ts";
 import type { OrientedBox } from "../ocr/geometry.ts";
 import { decodeImage, type RgbImage, warpBox } from "../ocr/image.ts";
 import { enclose, mergeRows } from "../ocr/rows.ts";
-import { chooseBlock, looksLikeMrz, type MrzBlock, median, type RowRead } from "./locate.ts";
+import { chooseBlock, looksLikeMrz, type MrzBlock, median, mergeBlocks, type RowRead } from "./locate.ts";
+import { composeNameLine, nameHeadBox } from "./name-head.ts";
 import { toInternationalIdPassport } from "./passport.ts";
 import type { InternationalIDPassport, MrzReading } from "./types.ts";
 import { checkNameAgainstViz, type NameCheck } from "./viz.ts";
@@ -46,7 +47,6 @@ async function readRows(
   image: RgbImage,
   detectorSide: number,
   maxRowGap: number,
-  alignRows = false,
 ): Promise<Pass> {
   const boxes = await engine.detect(image, { detectorSide });
   const rows = mergeRows(boxes, maxRowGap).map((members) => ({ members, box: enclose(members) }));
@@ -80,8 +80,9 @@ async function readRows(
     await readSome(candidates.map((c) => c.box));
     block = chooseBlock([...read.values()]);
   }
-  if (alignRows && !block?.reading.valid) {
-    // Rows the detector saw only in part, widened to the extent of the widest MRZ line and read again.
+  if (!block?.reading.valid) {
+    // Rows the detector saw only in part, widened to the extent of the widest MRZ line and read again. On
+    // the whole page too: an overprint (SAMPLE across a TD1 MRZ) splits lines already in the first pass.
     const reference = [...read.values()].filter(looksLikeMrz).sort((a, b) => b.box.width - a.box.width)[0];
     if (reference) {
       const widened = rows
@@ -103,9 +104,31 @@ async function readRows(
       block = chooseBlock([...read.values()]);
     }
   }
+  if (block?.nameLineFitted) {
+    const head = await rereadNameHead(engine, image, block);
+    if (head) {
+      read.set(head.box, head);
+      block = chooseBlock([...read.values()]);
+    }
+  }
   const readBoxesSet = new Set(read.keys());
   const otherBoxes = rows.filter((r) => !readBoxesSet.has(r.box)).flatMap((r) => r.members);
   return { block, rows: [...read.values()], otherBoxes };
+}
+
+/**
+ * The name line of `block` read again from the head of its box (see name-head.ts): an alternative read of
+ * that line, on the line's own box so that it groups with it, or null when the head read proves nothing.
+ */
+async function rereadNameHead(engine: OcrEngine, image: RgbImage, block: MrzBlock): Promise<RowRead | null> {
+  const row = block.nameLine === null ? undefined : block.rows[block.nameLine];
+  if (!row) return null;
+  const box = nameHeadBox(row.box, row.mrz, block.width);
+  if (!box) return null;
+  const [head] = await engine.readBoxes(image, [box]);
+  const line = head ? composeNameLine(head.mrz.text, row.mrz, block.width) : null;
+  if (!head || !line) return null;
+  return { box: { ...row.box }, mrz: line, text: head.text.text, confidence: head.mrz.confidence };
 }
 
 /**
@@ -197,7 +220,7 @@ async function secondPass(engine: OcrEngine, image: RgbImage, rows: readonly Row
   const height = Math.max(32, Math.round(box.height * scale));
   const crop = warpBox(image, box, width, height);
   // Inside the MRZ crop anything on one baseline is the same MRZ line, even across a glare gap.
-  return readRows(engine, crop, Math.ceil(Math.max(width, height) / 32) * 32, 8, true);
+  return readRows(engine, crop, Math.ceil(Math.max(width, height) / 32) * 32, 8);
 }
 
 function notFound(started: number, ocr: number, reason: string): MrzImageReading {
@@ -230,11 +253,19 @@ export async function readMrzWithEngine(
   const first = await readRows(engine, image, 960, 2.5);
   let block = first.block;
   let mrzBoxes = block?.rows.map((r) => r.box) ?? [];
-  if (!block?.reading.valid || block.adjustment >= 2) {
+  // A second look when the read is invalid, needed much fitting, or fitted the name line: no check digit
+  // covers the name, so a character lost there (YUKI read as UKI) passes every check. Also when a check
+  // digit was made to pass by a look-alike substitution: the arithmetic confirms a wrong guess now and then
+  // (a C read as 0, "fixed" elsewhere), and a read that needs no substitution is the better evidence.
+  const guessed = block?.reading.corrections.some((c) => c.reason === "check-digit") ?? false;
+  if (!block?.reading.valid || block.adjustment >= 2 || block.nameLineFitted || guessed) {
     const seeds = block?.rows ?? first.rows.filter(looksLikeMrz).slice(0, 3);
     if (seeds.length > 0) {
       const second = await secondPass(engine, image, seeds);
-      if (second.block && (!block || second.block.score > block.score)) {
+      const merged = block && second.block ? mergeBlocks(block, second.block) : null;
+      if (merged && merged.score > Math.max(block?.score ?? 0, second.block?.score ?? 0)) {
+        block = merged;
+      } else if (second.block && (!block || second.block.score > block.score)) {
         block = second.block;
         mrzBoxes = seeds.map((r) => r.box);
       }

@@ -30,6 +30,21 @@ describe.runIf(specimens.length > 0)("readMrz on published specimens (shared dat
     },
   );
 
+  // Regressions of the alternative-read choice: a SAMPLE overprint splitting a TD1 MRZ (pass-one widening),
+  // a small passport whose name line loses characters (second-pass read chosen per line), and a name line
+  // whose narrow letters the full-line read drops (PUBLIC → PUBLC; head re-read). CMW stays invalid.
+  it.each(["mrz/100_id-usa.jpg", "mrz/100_pass-chn.jpg", "mrz/77_card-cmw.png"])(
+    "%s: every MRZ line read exactly, validity as printed",
+    async (file) => {
+      const spec = specimens.find((s) => s.file === file);
+      const r = await readMrzWithEngine(engine, readFileSync(`${SHARED_DATA}/id_documents/${file}`), {
+        crossCheckName: false,
+      });
+      expect(r.lines).toEqual(spec?.expected_mrz);
+      expect(r.valid).toBe(spec?.all_check_digits_valid);
+    },
+  );
+
   it("the HKID front (no MRZ) gives MRZ_NOT_FOUND", async () => {
     const r = await readMrzWithEngine(
       engine,
