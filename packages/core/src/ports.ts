@@ -60,9 +60,15 @@ export interface Store {
   addDocumentResult(result: DocumentResult): Promise<void>;
   /**
    * Compare-and-set on status: replaces the record with `next` (same id and session) only while its status
-   * is one of `from`. False when it was not (another reader or the user got there first).
+   * is one of `from` — and, when `unchanged` is given, only while the stored record still equals it (a write
+   * in between, e.g. a retaken back photo during a read, makes it false). False when it was not (another
+   * reader or the user got there first).
    */
-  updateDocumentResult(next: DocumentResult, from: readonly DocumentResultStatus[]): Promise<boolean>;
+  updateDocumentResult(
+    next: DocumentResult,
+    from: readonly DocumentResultStatus[],
+    unchanged?: DocumentResult,
+  ): Promise<boolean>;
   getDocumentResult(id: string): Promise<DocumentResult | null>;
   /** Document attempts of a session, oldest first. */
   listDocumentResults(sessionId: string): Promise<DocumentResult[]>;

@@ -77,6 +77,27 @@ export function documentConformance(get: () => StoreUnderTest): void {
     expect(await store.getDocumentResult("doc-race")).toEqual(confirmed);
   });
 
+  it("compare-and-sets on the whole record when given the record it read", async () => {
+    const { store, session } = await withSession();
+    const reading = makeDocument(session.id, "doc-cas");
+    await store.addDocumentResult(reading);
+    const seen = (await store.getDocumentResult("doc-cas"))!;
+    // A write in between (a retaken back photo while the read ran) changes the record, not its status.
+    const retaken = {
+      ...seen,
+      evidence: { ...seen.evidence, back: "documents/x/back-2" },
+      updatedAt: t0 + 2,
+    };
+    expect(await store.updateDocumentResult(retaken, ["reading"])).toBe(true);
+    const read = { ...seen, status: "read" as const, fieldsValid: true, updatedAt: t0 + 3 };
+    expect(await store.updateDocumentResult(read, ["reading"], seen)).toBe(false);
+    expect(await store.getDocumentResult("doc-cas")).toEqual(retaken);
+    expect(
+      await store.updateDocumentResult({ ...read, evidence: retaken.evidence }, ["reading"], retaken),
+    ).toBe(true);
+    expect((await store.getDocumentResult("doc-cas"))?.status).toBe("read");
+  });
+
   it("sets the document portrait as the reference once, only while the session is in progress", async () => {
     const { store, session: created } = await withSession();
     const bare = makeSession(created.appId, {

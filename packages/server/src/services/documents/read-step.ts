@@ -32,8 +32,8 @@ export async function readDocument(
 ): Promise<void> {
   let next = await readOrFail(deps, result, policy);
   // A back photo may have arrived (or been retaken) while this read ran: keep what is stored now, and read
-  // that back too before the attempt becomes "read". The store's update is conditional on the status only, so a
-  // back stored between the `get` and the update below is lost to this write; the page then shows no back.
+  // that back too before the attempt becomes "read". The update is a compare-and-set on the record just read,
+  // so a back stored between the `get` and the update makes it fail, and the loop merges that back too.
   for (let tries = 0; tries < 4; tries++) {
     const stored = await deps.store.getDocumentResult(result.id);
     if (stored?.status !== "reading") return;
@@ -43,7 +43,7 @@ export async function readDocument(
       next = await readOrFail(deps, { ...merged, status: "reading" }, policy);
       continue;
     }
-    if (await deps.store.updateDocumentResult(merged, ["reading"])) return;
+    if (await deps.store.updateDocumentResult(merged, ["reading"], stored)) return;
   }
 }
 

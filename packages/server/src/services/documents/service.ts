@@ -130,16 +130,22 @@ export class DocumentService {
       // Each back photo gets its own key: its reading and cut are named after it, so a retake is read again.
       const key = `${this.#prefix(session, last.id)}back-${randomUUID().slice(0, 8)}`;
       await this.#blobs.put(key, image.data, image.contentType);
-      for (const from of [last, await this.#store.getDocumentResult(last.id)]) {
-        if (!from) break;
+      // Compare-and-set on the record last seen; a read finishing in between changes it, so look again.
+      let from: DocumentResult | null = last;
+      for (
+        let tries = 0;
+        tries < 4 && from && (from.status === "read" || from.status === "reading");
+        tries++
+      ) {
         const evidence = { ...from.evidence, [documentEvidenceNames.back]: key };
         // A front already read goes back to "reading" for its back; a front still being read takes the back
         // with it (readDocument reads every unread back before it stores "read").
         const next: DocumentResult = { ...from, status: "reading", evidence, updatedAt: now };
-        if (await this.#store.updateDocumentResult(next, [from.status === "read" ? "read" : "reading"])) {
+        if (await this.#store.updateDocumentResult(next, [from.status], from)) {
           if (from.status === "read") this.#startRead(next, policy);
           return documentView(next, policy);
         }
+        from = await this.#store.getDocumentResult(last.id);
       }
       throw new EkycError("INVALID_PARAMETER_VALUE", "This document attempt can no longer change.");
     }

@@ -20,12 +20,22 @@ export function postgresDocuments(conn: PostgresConnection) {
     async updateDocumentResult(
       next: DocumentResult,
       from: readonly DocumentResultStatus[],
+      unchanged?: DocumentResult,
     ): Promise<boolean> {
+      // JSONB equality is semantic: key order and spacing do not matter.
       const { rowCount } = await query(
         "documents.update",
         `UPDATE document_results SET status = $1, record = $2
-         WHERE id = $3 AND session_id = $4 AND status = ANY($5::text[])`,
-        [next.status, JSON.stringify(next), next.id, next.sessionId, [...from]],
+         WHERE id = $3 AND session_id = $4 AND status = ANY($5::text[])
+           AND ($6::jsonb IS NULL OR record = $6::jsonb)`,
+        [
+          next.status,
+          JSON.stringify(next),
+          next.id,
+          next.sessionId,
+          [...from],
+          unchanged ? JSON.stringify(unchanged) : null,
+        ],
       );
       return rowCount === 1;
     },

@@ -16,11 +16,26 @@ export function sqliteDocuments(conn: SqliteConnection) {
       ).run(result.id, result.sessionId, result.status, result.createdAt, JSON.stringify(result));
     },
 
-    updateDocumentResult(next: DocumentResult, from: readonly DocumentResultStatus[]): boolean {
+    updateDocumentResult(
+      next: DocumentResult,
+      from: readonly DocumentResultStatus[],
+      unchanged?: DocumentResult,
+    ): boolean {
+      // Records are written by JSON.stringify and read back by JSON.parse, so equal records have equal text.
+      const expected = unchanged ? JSON.stringify(unchanged) : null;
       const changed = statement(
         `UPDATE document_results SET status = ?, record = ?
-         WHERE id = ? AND session_id = ? AND status IN (SELECT value FROM json_each(?))`,
-      ).run(next.status, JSON.stringify(next), next.id, next.sessionId, JSON.stringify(from));
+         WHERE id = ? AND session_id = ? AND status IN (SELECT value FROM json_each(?))
+           AND (? IS NULL OR json(record) = json(?))`,
+      ).run(
+        next.status,
+        JSON.stringify(next),
+        next.id,
+        next.sessionId,
+        JSON.stringify(from),
+        expected,
+        expected,
+      );
       return changed.changes === 1;
     },
 

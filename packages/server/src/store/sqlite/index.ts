@@ -49,7 +49,8 @@ export async function openSqliteStore(file: string, options: SqliteStoreOptions 
     listExpiredSessions: async (now, limit) => sessions.listExpiredSessions(now, limit),
     setSessionReference: async (token, key) => documents.setSessionReference(token, key),
     addDocumentResult: async (result) => documents.addDocumentResult(result),
-    updateDocumentResult: async (next, from) => documents.updateDocumentResult(next, from),
+    updateDocumentResult: async (next, from, unchanged) =>
+      documents.updateDocumentResult(next, from, unchanged),
     getDocumentResult: async (id) => documents.getDocumentResult(id),
     listDocumentResults: async (sessionId) => documents.listDocumentResults(sessionId),
     markPurged: async (sessionId) => sessions.markPurged(sessionId),
