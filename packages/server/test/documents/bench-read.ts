@@ -4,6 +4,7 @@ import { cardPhoto } from "./fixtures.ts";
 
 // How long one document read takes and how much it blocks the event loop (what the request path would feel):
 //   node --import tsx packages/server/test/documents/bench-read.ts [reads] [worker|inline]
+// It also prints the peak memory the reader adds to the process.
 const reads = Number(process.argv[2] ?? 4);
 const worker = createWorkerCardReader();
 const reader = process.argv[3] === "inline" ? engineCardReader : worker;
@@ -12,6 +13,8 @@ const photos = await Promise.all(
     cardPhoto(type, 50 + i),
   ),
 );
+// Process memory before any OCR model is loaded: what the reader adds is measured against it.
+const baselineRss = process.memoryUsage().rss;
 let started = performance.now();
 await reader(photos[0]!.photo, "HKIDCard");
 console.log(`first read (loads the OCR models): ${Math.round(performance.now() - started)} ms`);
@@ -31,5 +34,11 @@ console.log(
 );
 console.log(
   `event loop delay during reads: p50 ${Math.round(loop.percentile(50) / 1e6)} ms, p99 ${Math.round(loop.percentile(99) / 1e6)} ms, max ${Math.round(loop.max / 1e6)} ms`,
+);
+const mib = (bytes: number) => Math.round(bytes / 2 ** 20);
+// maxRSS is in KiB; the reader worker shares this process, so peak − baseline is what the reader costs.
+const peakRss = process.resourceUsage().maxRSS * 1024;
+console.log(
+  `memory: process RSS ${mib(baselineRss)} MiB before the first read, peak ${mib(peakRss)} MiB → the reader (${process.argv[3] === "inline" ? "inline" : "worker thread"}) adds ≤ ${mib(peakRss - baselineRss)} MiB`,
 );
 await worker.close();
