@@ -25,9 +25,9 @@ import {
   type WireSequence,
 } from "@openekyc/engine";
 import { ensurePageBuilt, pageDistDir } from "@openekyc/web";
-import sharp from "sharp";
 import { intlEnClient } from "../packages/server/test/compat/clients.ts";
 import { startTestServer } from "../packages/server/test/compat/harness.ts";
+import { frameJpeg } from "../test/browser/support/clips.ts";
 import { requireSharedData } from "../test/browser/support/data.ts";
 import { loadPhoto } from "../test/browser/support/photo-capture.ts";
 
@@ -112,14 +112,7 @@ for (const [n, path] of photos.entries()) {
         extraDelayMs: testCase.kind === "late" ? 300 : 0,
       });
       const frames = await Promise.all(
-        capture.frames.map(async (f) => ({
-          t: f.t,
-          jpeg: new Uint8Array(
-            await sharp(f.frame.data, { raw: { width: f.frame.width, height: f.frame.height, channels: 3 } })
-              .jpeg({ quality: 82 })
-              .toBuffer(),
-          ),
-        })),
+        capture.frames.map(async (f) => ({ t: f.t, jpeg: new Uint8Array(await frameJpeg(f.frame, 82)) })),
       );
       const body = encodeCapturePackage({ sequenceId: sequence.id, frames, timeline: capture.timeline });
       const started = performance.now();

@@ -1,4 +1,3 @@
-import { EkycError } from "@openekyc/core";
 import { cropCardPixels, encodeJpeg } from "../crop/crop-card.ts";
 import type { OcrEngine } from "../ocr/engine.ts";
 import { decodeImage, type RgbImage } from "../ocr/image.ts";
@@ -6,8 +5,8 @@ import { detectWarningsPixels, type WarningScores } from "../warnings/detect.ts"
 import { BACK_LAYOUT_TYPES, type ParsedBack, parseCardBackLines } from "./layouts/backs.ts";
 import { textFrame, toCardLines } from "./lines.ts";
 import { todayIso } from "./numbers/dates.ts";
-import { rotate180, touchesBorder, withSpaces } from "./read-card.ts";
-import { type IdCardType, isIdCardType } from "./types.ts";
+import { assertIdCardType, rotate180, touchesBorder, withSpaces } from "./read-card.ts";
+import type { IdCardType } from "./types.ts";
 
 export interface ReadCardBackOptions {
   engine: OcrEngine;
@@ -57,12 +56,7 @@ export async function readCardBack(
   idCardType: string,
   options: ReadCardBackOptions,
 ): Promise<CardBackReading> {
-  if (!isIdCardType(idCardType)) {
-    throw new EkycError(
-      "INVALID_PARAMETER_VALUE",
-      `IDCardType ${JSON.stringify(idCardType)} is not supported.`,
-    );
-  }
+  assertIdCardType(idCardType);
   const referenceDate = options.referenceDate ?? todayIso();
   const image = await decodeImage(imageBytes);
   const crop = cropCardPixels(image);

@@ -99,6 +99,15 @@ async function readFields(
   return { parsed: chosen, textTouchesEdge: !crop && touchesBorder(whole), upright };
 }
 
+/** An IDCardType this package reads, or the API's InvalidParameterValue. */
+export function assertIdCardType(idCardType: string): asserts idCardType is IdCardType {
+  if (!isIdCardType(idCardType))
+    throw new EkycError(
+      "INVALID_PARAMETER_VALUE",
+      `IDCardType ${JSON.stringify(idCardType)} is not supported.`,
+    );
+}
+
 /**
  * Reads one card front: locate and straighten the card, OCR it, parse the type's layout, validate the numbers,
  * measure capture/tamper warnings, cut the portrait. Expected failures (undecodable image, unknown type) throw
@@ -109,12 +118,7 @@ export async function readCard(
   idCardType: string,
   options: ReadCardOptions,
 ): Promise<CardReading> {
-  if (!isIdCardType(idCardType)) {
-    throw new EkycError(
-      "INVALID_PARAMETER_VALUE",
-      `IDCardType ${JSON.stringify(idCardType)} is not supported.`,
-    );
-  }
+  assertIdCardType(idCardType);
   const referenceDate = options.referenceDate ?? todayIso();
   const image = await decodeImage(imageBytes);
   const crop = cropCardPixels(image, idCardType === "InternationalIDPassport" ? ID3_ASPECT : undefined);
