@@ -95,26 +95,95 @@ export function valueForLabel(
     if (!match) continue;
     const rest = cleanValue(line.text.slice(match.index + match[0].length));
     if (rest && accept(rest)) return { value: rest, line };
-    const h = lineHeight(line);
-    if (options.right !== false) {
-      const right = lines
-        .filter((o) => o !== line && o.x0 >= line.x1 - h && Math.abs(centreY(o) - centreY(line)) < h * 0.6)
-        .sort((a, b) => a.x0 - b.x0)
-        .map((o) => ({ value: cleanValue(o.text), line: o }))
-        .find((c) => accept(c.value));
-      if (right) return right;
-    }
-    if (options.below !== false) {
-      const below = lines
-        .filter((o) => o !== line && o.y0 > centreY(line) && o.y0 - line.y1 < h * 2.2)
-        .filter((o) => o.x1 > line.x0 - h && o.x0 < line.x0 + 6 * h)
-        .sort((a, b) => a.y0 - b.y0 || a.x0 - b.x0)
-        .map((o) => ({ value: cleanValue(o.text), line: o }))
-        .find((c) => accept(c.value));
-      if (below) return below;
-    }
+    const near = valueNearLabel(lines, line, options);
+    if (near) return near;
   }
   return null;
+}
+
+/** The right-hand / below search of `valueForLabel` for a label line already found (by regex or fuzzily). */
+export function valueNearLabel(
+  lines: readonly CardLine[],
+  line: CardLine,
+  options: { accept?: (value: string) => boolean; below?: boolean; right?: boolean } = {},
+): LabelledValue | null {
+  const accept = options.accept ?? ((v: string) => v.length > 0);
+  const h = lineHeight(line);
+  if (options.right !== false) {
+    const right = lines
+      .filter((o) => o !== line && o.x0 >= line.x1 - h && Math.abs(centreY(o) - centreY(line)) < h * 0.6)
+      .sort((a, b) => a.x0 - b.x0)
+      .map((o) => ({ value: cleanValue(o.text), line: o }))
+      .find((c) => accept(c.value));
+    if (right) return right;
+  }
+  if (options.below !== false) {
+    const below = lines
+      .filter((o) => o !== line && o.y0 > centreY(line) && o.y0 - line.y1 < h * 2.2)
+      .filter((o) => o.x1 > line.x0 - h && o.x0 < line.x0 + 6 * h)
+      .sort((a, b) => a.y0 - b.y0 || a.x0 - b.x0)
+      .map((o) => ({ value: cleanValue(o.text), line: o }))
+      .find((c) => accept(c.value));
+    if (below) return below;
+  }
+  return null;
+}
+
+/** Levenshtein distance (small strings only: labels). */
+export function editDistance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) {
+      row[j] = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    prev = row;
+  }
+  return prev[b.length]!;
+}
+
+/**
+ * A line that is the whole label `words` misread (moiré or blur drops or swaps a few letters of small print:
+ * `GVENNAME`, `MIODLENA`). Compares letters only, uppercase, against the label or a prefix of it at least 6
+ * letters long (the end of a label is what gets cut), allowing one edit per 4 letters. Lines holding more than
+ * the label (a value after it) are not matched here: the exact regex path handles those.
+ */
+export function fuzzyLabelLine(lines: readonly CardLine[], words: string): CardLine | null {
+  let best: { line: CardLine; distance: number } | null = null;
+  for (const line of lines) {
+    const distance = labelDistance(line.text, words);
+    if (distance !== null && (!best || distance < best.distance)) best = { line, distance };
+  }
+  return best?.line ?? null;
+}
+
+/** Edit distance of `text` to the label `words` as `fuzzyLabelLine` measures it, or null when too far. */
+export function labelDistance(text: string, words: string): number | null {
+  if (/\d/.test(text)) return null;
+  const target = words.toUpperCase().replace(/[^A-Z]/g, "");
+  const letters = text.toUpperCase().replace(/[^A-Z]/g, "");
+  if (letters.length < Math.min(6, target.length) || letters.length > target.length + 2) return null;
+  const prefix = target.slice(0, Math.max(letters.length, Math.min(6, target.length)));
+  const distance = Math.min(editDistance(letters, target), editDistance(letters, prefix));
+  return distance <= Math.floor(letters.length / 4) ? distance : null;
+}
+
+/** The nearest line above `line` in the same column (left edges within two line heights), if any is within
+ * `maxGap` line heights; `accept` filters candidates. */
+export function lineAbove(
+  lines: readonly CardLine[],
+  line: CardLine,
+  maxGap: number,
+  accept: (text: string) => boolean,
+): CardLine | null {
+  const h = lineHeight(line);
+  return (
+    lines
+      .filter((o) => o !== line && o.y1 <= centreY(line) && line.y0 - o.y1 < h * maxGap)
+      .filter((o) => Math.abs(o.x0 - line.x0) < 2 * h)
+      .sort((a, b) => b.y1 - a.y1)
+      .find((o) => accept(cleanValue(o.text))) ?? null
+  );
 }
 
 /** Strips separators that sit between a label and its value. */

@@ -5,9 +5,10 @@ import type { OcrEngine, OcrResult } from "../ocr/engine.ts";
 import { decodeImage, type RgbImage } from "../ocr/image.ts";
 import { extractPortraitFromCard, type FaceDetector } from "../portrait/extract.ts";
 import { blockingWarnings, type WarningPolicy } from "../warnings/codes.ts";
-import { detectWarningsPixels, type WarningScores } from "../warnings/detect.ts";
+import { detectWarningsPixels, glareSuspected, type WarningScores } from "../warnings/detect.ts";
+import { flattenGlare, mergeGlareLines } from "./glare.ts";
 import type { ParsedCard } from "./layouts/result.ts";
-import { type RecognisedLine, textFrame, toCardLines } from "./lines.ts";
+import { type CardLine, type RecognisedLine, textFrame, toCardLines } from "./lines.ts";
 import { todayIso } from "./numbers/dates.ts";
 import { keyFieldCount, parseCardLines } from "./parse-card.ts";
 import { restoreSpaces } from "./spacing.ts";
@@ -64,6 +65,19 @@ export function rotate180(image: RgbImage): RgbImage {
   return { data, width: image.width, height: image.height };
 }
 
+/** Crop lines with the text under a highlight re-read on the contrast-normalised card (see glare.ts). */
+async function rereadUnderGlare(
+  engine: OcrEngine,
+  card: RgbImage,
+  lines: readonly CardLine[],
+): Promise<CardLine[] | null> {
+  const flat = flattenGlare(card);
+  if (!flat) return null;
+  const ocr = await engine.recognisePixels(flat.image);
+  const frame = { x: 0, y: 0, width: ocr.width, height: ocr.height };
+  return mergeGlareLines(lines, toCardLines(withSpaces(flat.image, ocr), frame), flat.region);
+}
+
 async function readFields(
   engine: OcrEngine,
   image: RgbImage,
@@ -75,11 +89,18 @@ async function readFields(
   let upright = crop?.card ?? null;
   if (crop) {
     const ocr = await engine.recognisePixels(crop.card);
-    best = parseCardLines(
-      type,
-      toCardLines(withSpaces(crop.card, ocr), { x: 0, y: 0, width: ocr.width, height: ocr.height }),
-      referenceDate,
-    );
+    const cropLines = toCardLines(withSpaces(crop.card, ocr), {
+      x: 0,
+      y: 0,
+      width: ocr.width,
+      height: ocr.height,
+    });
+    best = parseCardLines(type, cropLines, referenceDate);
+    if (glareSuspected(crop.card)) {
+      const reread = await rereadUnderGlare(engine, crop.card, cropLines);
+      const merged = reread && parseCardLines(type, reread, referenceDate);
+      if (merged && keyFieldCount(merged) >= keyFieldCount(best)) best = merged;
+    }
     if (keyFieldCount(best) === 4) return { parsed: best, textTouchesEdge: false, upright };
     if (keyFieldCount(best) <= 1) {
       // Almost nothing read: the card may lie upside down in the photo.

@@ -95,14 +95,19 @@ export async function detectWarningsPixels(
   if (scores.photocopyChroma < t.photocopyChroma) warnings.push(WARNING_CODES.PHOTOCOPY);
   if (scores.screenPeak > t.screenPeak) warnings.push(WARNING_CODES.SCREEN_RECAPTURE);
   if (scores.editedGhost > t.editedGhost) warnings.push(WARNING_CODES.EDITED);
-  if (
-    scores.glareShare > t.glareShare &&
-    scores.glareShare < t.glareShareMax &&
-    scores.glareHalo >= t.glareHalo
-  )
-    warnings.push(WARNING_CODES.GLARE);
+  if (isGlare(scores)) warnings.push(WARNING_CODES.GLARE);
   if (scores.blurVariance < t.blurVariance) warnings.push(WARNING_CODES.BLUR);
   return { warnings: warnings.sort((a, b) => a - b), scores };
+}
+
+/** The -9107 rule on its own, for callers that want to treat a card under a highlight differently (re-reading). */
+export function glareSuspected(card: RgbImage): boolean {
+  return isGlare(glareScores(largestSaturatedBlob(card)));
+}
+
+function isGlare({ glareShare, glareHalo }: { glareShare: number; glareHalo: number }): boolean {
+  const t = WARNING_THRESHOLDS;
+  return glareShare > t.glareShare && glareShare < t.glareShareMax && glareHalo >= t.glareHalo;
 }
 
 /** Public form: image bytes in, warning codes and the measurements behind them out. */

@@ -1,4 +1,12 @@
-import { type CardLine, findPattern, valueForLabel } from "../lines.ts";
+import {
+  type CardLine,
+  findPattern,
+  fuzzyLabelLine,
+  labelDistance,
+  lineAbove,
+  valueForLabel,
+  valueNearLabel,
+} from "../lines.ts";
 import { formatPhilippineNumber, type PhilippineNumberKind } from "../numbers/philippines.ts";
 import { findPrintedDate, firstPrintedDate } from "../printed-dates.ts";
 import type {
@@ -17,6 +25,14 @@ import { cleanName, finish, type ParsedCard } from "./result.ts";
 const LABEL_WORD =
   /^(Name|Last\s*Name|First\s*Name|Middle\s*Name|Date\s*of\s*Birth|Birth\s*Date|Sex|Address|Nationality|Civil\s*Status|Citizenship|Precinct|VIN|TIN|SS\s*Number|CRN|Surname|Given\s*Name|License\s*No|Expiration\s*Date|Agency\s*Code|Date\s*of\s*[Il1]ssue)\b/i;
 const notLabel = (v: string) => v.length > 0 && !LABEL_WORD.test(v);
+/** Labels near the name rows, for telling a misread label (`GVENNAME`) from a name value. */
+const NAME_ROW_LABELS = ["Surname", "Given Name", "Middle Name", "Last Name", "First Name", "Name", "Sex"];
+const looksLikeLabel = (v: string) =>
+  !notLabel(v) || NAME_ROW_LABELS.some((l) => labelDistance(v, l) !== null);
+/** A name value: letters (and name punctuation) only, not a label. */
+const nameValue = (v: string) => /^[A-Za-z][A-Za-z .'-]*[A-Za-z.]$/.test(v) && !looksLikeLabel(v);
+/** `LAST, FIRST[, MIDDLE]` without digits (the LTO name row; the address row carries a house number). */
+const COMMA_NAME = /^[A-Z][A-Z .'-]*,\s*[A-Z][A-Z .'-]*(?:,\s*[A-Z][A-Z .'-]*)?$/i;
 
 function date(lines: readonly CardLine[], label: RegExp, order: "MDY" | "YMD"): string | null {
   const hit = valueForLabel(lines, label, { accept: (v) => findPrintedDate(v, order) !== null });
@@ -75,7 +91,8 @@ export function parseVoterId(lines: readonly CardLine[]): ParsedCard {
 export function parseDrivingLicense(lines: readonly CardLine[]): ParsedCard {
   const licenseNo = number(lines, "driversLicense", /License\s*No\.?/i, /\b[A-Z]\d{2}-\d{2}-\d{6}\b/);
   const nameText =
-    valueForLabel(lines, /Last\s*Name.*First\s*Name/i, { right: false, accept: notLabel })?.value ?? null;
+    valueForLabel(lines, /Last\s*Name.*First\s*Name/i, { right: false, accept: notLabel })?.value ??
+    ltoNameRowByPosition(lines);
   const [last, first, middle] = nameText
     ? nameText.split(/,\s*/).map((p) => cleanName(p))
     : [null, null, null];
@@ -106,6 +123,48 @@ export function parseDrivingLicense(lines: readonly CardLine[]): ParsedCard {
     { name, number: licenseNo, birthDate: birth },
     { licenseStructure: licenseNo !== null },
   );
+}
+
+/**
+ * LTO name row when its small label is unreadable (screen moiré): the layout prints `LAST, FIRST, MIDDLE` as the
+ * first row under the header, above every dated row (birth date, expiry) and the licence number. Only a line of
+ * that comma shape above all of those is taken; anything else leaves the name null.
+ */
+export function ltoNameRowByPosition(lines: readonly CardLine[]): string | null {
+  const dated = lines.filter(
+    (l) => findPrintedDate(l.text, "YMD") !== null || /[A-Z]\d{2}-\d{2}-\d{6}/.test(l.text),
+  );
+  if (dated.length === 0) return null;
+  const firstDated = Math.min(...dated.map((l) => l.y0));
+  const row = lines
+    .filter((l) => l.y1 <= firstDated && COMMA_NAME.test(l.text) && !/NAME/i.test(l.text) && notLabel(l.text))
+    .sort((a, b) => a.y0 - b.y0)[0];
+  return row?.text ?? null;
+}
+
+/**
+ * One UMID name row (label above value). Exact label first; else a misread label (moiré) found fuzzily, whose
+ * value is the name-like line under it.
+ */
+function umidNameRow(lines: readonly CardLine[], label: RegExp, words: string): string | null {
+  const exact = valueForLabel(lines, label, { accept: notLabel })?.value;
+  if (exact) return cleanName(exact);
+  const misread = fuzzyLabelLine(lines, words);
+  return misread
+    ? cleanName(valueNearLabel(lines, misread, { right: false, accept: nameValue })?.value)
+    : null;
+}
+
+/**
+ * UMID surname when its label is unreadable: the layout prints the surname directly above the GIVEN NAME label,
+ * so the name-like line right above that label (found exactly or fuzzily) is the surname. A surname the print
+ * hides leaves nothing name-like there, and the field stays null.
+ */
+export function umidSurnameByPosition(lines: readonly CardLine[]): string | null {
+  const givenLabel =
+    lines.find((l) => /^Given\s*Name$/i.test(l.text.trim())) ?? fuzzyLabelLine(lines, "Given Name");
+  if (!givenLabel) return null;
+  return cleanName(lineAbove(lines, givenLabel, 1.8, nameValue)?.text);
 }
 
 export function parseTinId(lines: readonly CardLine[]): ParsedCard {
@@ -142,9 +201,9 @@ export function parseSssId(lines: readonly CardLine[]): ParsedCard {
 
 export function parseUmid(lines: readonly CardLine[]): ParsedCard {
   const crn = number(lines, "crn", null, /CRN-?\s?\d{4}-?\d{7}-?\d/);
-  const surname = cleanName(valueForLabel(lines, /^Surname\b/i, { accept: notLabel })?.value);
-  const given = cleanName(valueForLabel(lines, /^Given\s*Name\b/i, { accept: notLabel })?.value);
-  const middle = cleanName(valueForLabel(lines, /^Middle\s*Name\b/i, { accept: notLabel })?.value);
+  const surname = umidNameRow(lines, /^Surname\b/i, "Surname") ?? umidSurnameByPosition(lines);
+  const given = umidNameRow(lines, /^Given\s*Name\b/i, "Given Name");
+  const middle = umidNameRow(lines, /^Middle\s*Name\b/i, "Middle Name");
   const birth = birthDate(lines, "YMD");
   const card: PhilippinesUMID = {
     Surname: surname,
