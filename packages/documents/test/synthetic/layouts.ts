@@ -17,6 +17,7 @@ import {
   voterVin,
   ymd,
 } from "./identities.ts";
+import { mainlandFront } from "./mainland.ts";
 import { int, pick, type Rng } from "./random.ts";
 
 /** ID-1 card at about 300 dpi (85.6 × 54 mm). */
@@ -40,6 +41,8 @@ export interface CardDesign {
   photo: Box;
   /** Expected key fields, in the form the parser reports them. */
   truth: { name: string; number: string; birthDate: string };
+  /** Every printed field under its struct name, as the parser reports it (types whose fields are all checked). */
+  fields?: Record<string, string>;
 }
 
 const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;");
@@ -355,4 +358,5 @@ export const SYNTHETIC_LAYOUTS: Partial<Record<IdCardType, (r: Rng, p: Identity)
   PhilippinesTinID: tin,
   PhilippinesSSSID: sss,
   PhilippinesUMID: umid,
+  MainlandIDCard: mainlandFront,
 };
