@@ -83,6 +83,29 @@ export function chineseName(r: Rng): string {
   return pick(r, CJK_SURNAMES) + given;
 }
 
+/** Cantonese romanisations of the synthetic identities and their traditional characters (HKID cards). */
+const HK_SURNAMES: Record<string, string> = { CHAN: "陳", WONG: "黃", LEE: "李", TAN: "陳", LIM: "林" };
+const HK_GIVEN: Record<string, string> = {
+  "TAI MAN": "大文",
+  "SIU MING": "小明",
+  "MEI LING": "美玲",
+  "WEI JIE": "偉傑",
+  "KAR WAI": "家偉",
+  "HUI SHAN": "慧珊",
+};
+
+const HK_OTHER_GIVEN = ["志明", "嘉欣", "子健", "詠詩", "國強", "淑儀"];
+
+/**
+ * The Chinese name an HKID card prints for this identity: holders with a Chinese surname have one (the given
+ * name from its romanisation when it is Cantonese, else chosen by the seed); the others have none (null).
+ */
+export function hongKongChineseName(p: Identity): string | null {
+  const surname = HK_SURNAMES[p.surname];
+  if (!surname) return null;
+  return surname + (HK_GIVEN[p.given] ?? HK_OTHER_GIVEN[p.seed % HK_OTHER_GIVEN.length]!);
+}
+
 /** The address codes `mainlandId` draws, with the district they name and the bureau that issues there. */
 const AREAS: Record<string, { city: string; district: string; authority: string; roads: string[] }> = {
   "110105": {
