@@ -2,11 +2,13 @@
  * Back-side evaluation on synthetic cards: npm run eval:card-backs [-- <ids per type>]
  * Renders the back of every type with a synthetic back layout (test/synthetic/backs.ts), photographs it under
  * each readable capture condition (test/synthetic/degrade.ts), runs readCardBack (real PP-OCR) and checks what
- * the back prints against the truth: the number (MyKad) and that the photo is recognised as a back. Prints a
- * per-variant table and the latency, and writes the raw rows to /tmp/eval-card-backs.json.
+ * the back prints against the truth: the number (MyKad), the printed fields (Mainland: Authority, ValidDate) and
+ * that the photo is recognised as a back. Prints a per-variant table and the latency, and writes the raw rows to
+ * /tmp/eval-card-backs.json. Further arguments limit the types: npm run eval:card-backs -- 3 MainlandIDCard
  */
 import { writeFile } from "node:fs/promises";
 import { readCardBack } from "../packages/documents/src/cards/read-back.ts";
+import type { IdCardType } from "../packages/documents/src/cards/types.ts";
 import { createOcrEngine } from "../packages/documents/src/ocr/engine.ts";
 import { renderCardBack, SYNTHETIC_BACK_TYPES } from "../packages/documents/test/synthetic/backs.ts";
 import { degrade, type Variant } from "../packages/documents/test/synthetic/degrade.ts";
@@ -22,16 +24,20 @@ const READABLE: readonly Variant[] = [
   "screen",
 ];
 const perType = Number(process.argv[2] ?? 3);
+const types = (process.argv.length > 3 ? process.argv.slice(3) : SYNTHETIC_BACK_TYPES) as IdCardType[];
 const engine = await createOcrEngine();
 const rows: {
   type: string;
   seed: number;
   variant: Variant;
-  number: boolean;
+  /** null when the type's back prints no number. */
+  number: boolean | null;
+  /** Every printed field equal to the truth; null when the back has no fields to read. */
+  fields: boolean | null;
   backSide: boolean;
   ms: number;
 }[] = [];
-for (const type of SYNTHETIC_BACK_TYPES) {
+for (const type of types) {
   for (let i = 0; i < perType; i++) {
     // Seeds apart from the front evaluation's, so the backs are other holders than the fronts measured there.
     const seed = 101 + i;
@@ -45,7 +51,10 @@ for (const type of SYNTHETIC_BACK_TYPES) {
         type,
         seed,
         variant,
-        number: reading.back?.number === back.design.truth.number,
+        number: back.design.truth.number === null ? null : reading.back?.number === back.design.truth.number,
+        fields: Object.keys(back.design.truth.fields).length
+          ? Object.entries(back.design.truth.fields).every(([k, v]) => reading.back?.normal[k] === v)
+          : null,
         backSide: reading.back?.checks.backSide === true,
         ms,
       });
@@ -56,17 +65,25 @@ for (const type of SYNTHETIC_BACK_TYPES) {
 await engine.close();
 process.stdout.write("\n");
 const pct = (n: number, d: number) => `${((100 * n) / Math.max(1, d)).toFixed(1)} %`;
-console.log("| type | variant | number read | recognised as a back |\n|---|---|---|---|");
-for (const type of SYNTHETIC_BACK_TYPES)
+/** Hits over the rows where the measure applies; "-" when it applies to none. */
+const share = (of: typeof rows, key: "number" | "fields", format: (n: number, d: number) => string) => {
+  const applies = of.filter((r) => r[key] !== null);
+  return applies.length ? format(applies.filter((r) => r[key]).length, applies.length) : "-";
+};
+const frac = (n: number, d: number) => `${n}/${d}`;
+console.log(
+  "| type | variant | number read | printed fields right | recognised as a back |\n|---|---|---|---|---|",
+);
+for (const type of types)
   for (const variant of READABLE) {
     const of = rows.filter((r) => r.type === type && r.variant === variant);
     console.log(
-      `| ${type} | ${variant} | ${of.filter((r) => r.number).length}/${of.length} | ${of.filter((r) => r.backSide).length}/${of.length} |`,
+      `| ${type} | ${variant} | ${share(of, "number", frac)} | ${share(of, "fields", frac)} | ${of.filter((r) => r.backSide).length}/${of.length} |`,
     );
   }
 const all = rows.length;
 console.log(
-  `| **all** | | ${pct(rows.filter((r) => r.number).length, all)} | ${pct(rows.filter((r) => r.backSide).length, all)} |`,
+  `| **all** | | ${share(rows, "number", pct)} | ${share(rows, "fields", pct)} | ${pct(rows.filter((r) => r.backSide).length, all)} |`,
 );
 const ms = rows.map((r) => r.ms).sort((a, b) => a - b);
 console.log(

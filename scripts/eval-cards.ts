@@ -40,7 +40,8 @@ const outPath = process.env.EVAL_OUT ?? "/tmp/eval-cards.json";
 /** EVAL_VARIANTS=clean,rot limits the captures (the full run takes long on a shared 2-core machine). */
 const variants = (process.env.EVAL_VARIANTS?.split(",") ?? VARIANTS) as Variant[];
 const types = (process.argv.slice(3).length ? process.argv.slice(3) : SYNTHETIC_TYPES) as IdCardType[];
-const norm = (s: string | null) => (s ?? "").toUpperCase().replace(/[^A-Z0-9]/g, "");
+// Han characters are kept: the Mainland card's name is Chinese only.
+const norm = (s: string | null) => (s ?? "").toUpperCase().replace(/[^A-Z0-9\p{Script=Han}]/gu, "");
 
 interface Row {
   type: IdCardType;
@@ -55,6 +56,8 @@ interface Row {
   ms: number;
   got: { name: string | null; number: string | null; birthDate: string | null };
   truth: { name: string; number: string; birthDate: string };
+  /** Per printed field, for layouts that give the truth of every field (exact, whitespace ignored). */
+  fields?: Record<string, boolean>;
 }
 
 if (process.env.EVAL_MODE === "warnings") {
@@ -121,6 +124,7 @@ for (const type of types) {
         ms,
         got: parsedKey,
         truth,
+        ...(card.design.fields ? { fields: fieldHits(result.normalCardInfo, type, card.design.fields) } : {}),
       });
       const last = rows[rows.length - 1]!;
       const ok = last.name && last.number && last.birth;
@@ -133,6 +137,12 @@ for (const type of types) {
   }
 }
 await engine.close();
+
+function fieldHits(info: object, type: IdCardType, want: Record<string, string>): Record<string, boolean> {
+  const got = ((info as Record<string, unknown>)[type] ?? {}) as Record<string, string | null>;
+  const squash = (v: string | null | undefined) => (v ?? "").replace(/\s/g, "");
+  return Object.fromEntries(Object.entries(want).map(([k, v]) => [k, squash(got[k]) === squash(v)]));
+}
 
 /** Key fields back out of the emitted structs, the way a merchant would read them. */
 function keyOf(info: Record<string, unknown>, type: IdCardType) {
@@ -188,6 +198,19 @@ for (const type of types) {
 console.log(
   `| **all** | ${pct(readable.filter((r) => r.name).length, readable.length)} | ${pct(readable.filter((r) => r.number).length, readable.length)} | ${pct(readable.filter((r) => r.birth).length, readable.length)} | **${pct(readable.filter(allOk).length, readable.length)}** | ${pct(readable.filter((r) => r.fieldsValid).length, readable.length)} |`,
 );
+for (const type of types) {
+  const rs = readable.filter((r) => r.type === type && r.fields);
+  if (!rs.length) continue;
+  const names = Object.keys(rs[0]!.fields!);
+  console.log(`\n## ${type}: every printed field on readable variants (${rs.length} captures)\n`);
+  console.log(`| variant | ${names.join(" | ")} | all |\n|---|${names.map(() => "---").join("|")}|---|`);
+  for (const v of [...READABLE.filter((x) => variants.includes(x)), "all"]) {
+    const of = v === "all" ? rs : rs.filter((r) => r.variant === v);
+    const cells = names.map((k) => pct(of.filter((r) => r.fields![k]).length, of.length));
+    const all = pct(of.filter((r) => Object.values(r.fields!).every(Boolean)).length, of.length);
+    console.log(`| ${v} | ${cells.join(" | ")} | ${all} |`);
+  }
+}
 console.log("\n| variant | all three key fields | fieldsValid |\n|---|---|---|");
 for (const v of READABLE) {
   const rs = rows.filter((r) => r.variant === v);

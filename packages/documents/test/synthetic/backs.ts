@@ -2,6 +2,7 @@ import sharp from "sharp";
 import type { IdCardType } from "../../src/cards/types.ts";
 import { identity } from "./identities.ts";
 import { CARD_HEIGHT, CARD_WIDTH, type CardDesign, SYNTHETIC_LAYOUTS, t } from "./layouts.ts";
+import { mainlandBack } from "./mainland.ts";
 import { int, type Rng, rng } from "./random.ts";
 
 /** One synthetic card back: SVG body and what it prints. */
@@ -42,6 +43,7 @@ function mykadBack(r: Rng, front: CardDesign): BackDesign {
 
 const BACK_LAYOUTS: Partial<Record<IdCardType, (r: Rng, front: CardDesign) => BackDesign>> = {
   MLIDCard: mykadBack,
+  MainlandIDCard: mainlandBack,
 };
 
 /** Types with both a synthetic front and a synthetic back. */

@@ -17,6 +17,7 @@ import {
   voterVin,
   ymd,
 } from "./identities.ts";
+import { cjk, hongKongChineseName, mainlandFront } from "./mainland.ts";
 import { int, pick, type Rng } from "./random.ts";
 
 /** ID-1 card at about 300 dpi (85.6 × 54 mm). */
@@ -40,6 +41,11 @@ export interface CardDesign {
   photo: Box;
   /** Expected key fields, in the form the parser reports them. */
   truth: { name: string; number: string; birthDate: string };
+  /**
+   * Printed fields whose truth the layout gives, under their struct names, as the parser reports them ("" for a
+   * field the card does not print).
+   */
+  fields?: Record<string, string>;
 }
 
 const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;");
@@ -72,8 +78,12 @@ function hkid(r: Rng, p: Identity): CardDesign {
   const adult = ageOn(p.birth, `${issueYear}-${issueMonth}-${issueDay}`) >= 18;
   const firstYear = Math.min(issueYear - 1, birthYear + int(r, 12, 25));
   const first = `(${String(int(r, 1, 12)).padStart(2, "0")}-${String(firstYear % 100).padStart(2, "0")})`;
+  // Holders with a Chinese name have it printed above the English one; others have none (no random draw, so
+  // the rest of the card is what it was before the Chinese line was added).
+  const chinese = hongKongChineseName(p);
   const body = [
     t(40, 62, 30, "HONG KONG PERMANENT IDENTITY CARD", { bold: true, fill: "#7a1f2b" }),
+    chinese ? cjk(40, 138, 44, chinese, { spacing: 6 }) : "",
     t(40, 190, 36, name, { bold: true }),
     t(40, 240, 28, telex),
     label(40, 300, "Date of Birth"),
@@ -92,6 +102,7 @@ function hkid(r: Rng, p: Identity): CardDesign {
     tint: ["#e9f0e4", "#d9e6f2"],
     photo: { x: 640, y: 130, w: 300, h: 380 },
     truth: { name, number, birthDate: p.birth },
+    fields: { ChineseName: chinese ?? "" },
   };
 }
 
@@ -355,4 +366,5 @@ export const SYNTHETIC_LAYOUTS: Partial<Record<IdCardType, (r: Rng, p: Identity)
   PhilippinesTinID: tin,
   PhilippinesSSSID: sss,
   PhilippinesUMID: umid,
+  MainlandIDCard: mainlandFront,
 };

@@ -55,6 +55,8 @@ export interface RenderOptions {
    * scaled to cover the layout's photo box. Default: an LFW face chosen by `seed`.
    */
   readonly portrait?: Buffer;
+  /** Rewrites the printed SVG before rendering: a card whose print was altered (a forged field). */
+  readonly alterBody?: (body: string) => string;
 }
 
 /** Renders one synthetic card of `type` with identity `seed` (same seed → same card). */
@@ -68,7 +70,7 @@ export async function renderCard(
   const r = rng(seed * 7919 + type.length);
   const design = layout(r, identity(r, seed));
   const portrait = options.portrait ? sharp(options.portrait).rotate() : lfwPortrait(seed);
-  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${CARD_WIDTH}" height="${CARD_HEIGHT}">${guilloche(design.tint)}${portrait ? "" : placeholder(design)}${design.body}</svg>`;
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${CARD_WIDTH}" height="${CARD_HEIGHT}">${guilloche(design.tint)}${portrait ? "" : placeholder(design)}${options.alterBody ? options.alterBody(design.body) : design.body}</svg>`;
   let card = sharp(Buffer.from(svg)).png();
   if (portrait) {
     const { x, y, w, h } = design.photo;
