@@ -11,18 +11,8 @@ import { readCardBack } from "../packages/documents/src/cards/read-back.ts";
 import type { IdCardType } from "../packages/documents/src/cards/types.ts";
 import { createOcrEngine } from "../packages/documents/src/ocr/engine.ts";
 import { renderCardBack, SYNTHETIC_BACK_TYPES } from "../packages/documents/test/synthetic/backs.ts";
-import { degrade, type Variant } from "../packages/documents/test/synthetic/degrade.ts";
+import { degrade, READABLE_VARIANTS, type Variant } from "../packages/documents/test/synthetic/degrade.ts";
 
-const READABLE: readonly Variant[] = [
-  "clean",
-  "rot",
-  "blur",
-  "noise",
-  "lowres",
-  "glare",
-  "photocopy",
-  "screen",
-];
 const perType = Number(process.argv[2] ?? 3);
 const types = (process.argv.length > 3 ? process.argv.slice(3) : SYNTHETIC_BACK_TYPES) as IdCardType[];
 const engine = await createOcrEngine();
@@ -42,7 +32,7 @@ for (const type of types) {
     // Seeds apart from the front evaluation's, so the backs are other holders than the fronts measured there.
     const seed = 101 + i;
     const back = await renderCardBack(type, seed);
-    for (const variant of READABLE) {
+    for (const variant of READABLE_VARIANTS) {
       const photo = await degrade(back.png, variant, seed);
       const started = performance.now();
       const reading = await readCardBack(photo, type, { engine });
@@ -75,7 +65,7 @@ console.log(
   "| type | variant | number read | printed fields right | recognised as a back |\n|---|---|---|---|---|",
 );
 for (const type of types)
-  for (const variant of READABLE) {
+  for (const variant of READABLE_VARIANTS) {
     const of = rows.filter((r) => r.type === type && r.variant === variant);
     console.log(
       `| ${type} | ${variant} | ${share(of, "number", frac)} | ${share(of, "fields", frac)} | ${of.filter((r) => r.backSide).length}/${of.length} |`,

@@ -11,20 +11,14 @@ import { readCard } from "../packages/documents/src/cards/read-card.ts";
 import type { IdCardType } from "../packages/documents/src/cards/types.ts";
 import { createOcrEngine } from "../packages/documents/src/ocr/engine.ts";
 import { detectWarnings } from "../packages/documents/src/warnings/detect.ts";
-import { degrade, VARIANTS, type Variant } from "../packages/documents/test/synthetic/degrade.ts";
+import {
+  degrade,
+  READABLE_VARIANTS,
+  VARIANTS,
+  type Variant,
+} from "../packages/documents/test/synthetic/degrade.ts";
 import { renderCard, SYNTHETIC_TYPES } from "../packages/documents/test/synthetic/render.ts";
 
-/** Variants whose printed fields are all visible and unaltered; cut-off and edited cards are warning tests only. */
-const READABLE: readonly Variant[] = [
-  "clean",
-  "rot",
-  "blur",
-  "noise",
-  "lowres",
-  "glare",
-  "photocopy",
-  "screen",
-];
 const EXPECTED_WARNING: Partial<Record<Variant, number>> = {
   blur: -9108,
   glare: -9107,
@@ -128,7 +122,7 @@ for (const type of types) {
       });
       const last = rows[rows.length - 1]!;
       const ok = last.name && last.number && last.birth;
-      if (!ok && READABLE.includes(variant)) {
+      if (!ok && READABLE_VARIANTS.includes(variant)) {
         console.log(
           `miss ${type} #${seed} ${variant}: got ${JSON.stringify(parsedKey)} want ${JSON.stringify(truth)}`,
         );
@@ -182,7 +176,7 @@ function keyOf(info: Record<string, unknown>, type: IdCardType) {
 }
 
 const pct = (n: number, d: number) => (d ? `${((100 * n) / d).toFixed(1)}%` : "-");
-const readable = rows.filter((r) => READABLE.includes(r.variant));
+const readable = rows.filter((r) => READABLE_VARIANTS.includes(r.variant));
 const allOk = (r: Row) => r.name && r.number && r.birth;
 console.log(
   `\n## Key fields on readable variants (${readable.length} captures, identities ${seedOffset + 1}…${seedOffset + perType} per type)\n`,
@@ -204,7 +198,7 @@ for (const type of types) {
   const names = Object.keys(rs[0]!.fields!);
   console.log(`\n## ${type}: every printed field on readable variants (${rs.length} captures)\n`);
   console.log(`| variant | ${names.join(" | ")} | all |\n|---|${names.map(() => "---").join("|")}|---|`);
-  for (const v of [...READABLE.filter((x) => variants.includes(x)), "all"]) {
+  for (const v of [...READABLE_VARIANTS.filter((x) => variants.includes(x)), "all"]) {
     const of = v === "all" ? rs : rs.filter((r) => r.variant === v);
     const cells = names.map((k) => pct(of.filter((r) => r.fields![k]).length, of.length));
     const all = pct(of.filter((r) => Object.values(r.fields!).every(Boolean)).length, of.length);
@@ -212,7 +206,7 @@ for (const type of types) {
   }
 }
 console.log("\n| variant | all three key fields | fieldsValid |\n|---|---|---|");
-for (const v of READABLE) {
+for (const v of READABLE_VARIANTS) {
   const rs = rows.filter((r) => r.variant === v);
   console.log(
     `| ${v} | ${pct(rs.filter(allOk).length, rs.length)} | ${pct(rs.filter((r) => r.fieldsValid).length, rs.length)} |`,

@@ -17,6 +17,9 @@ export const VARIANTS = [
 ] as const;
 export type Variant = (typeof VARIANTS)[number];
 
+/** Variants whose printed fields are all visible and unaltered; cut-off and edited cards are warning tests only. */
+export const READABLE_VARIANTS: readonly Variant[] = VARIANTS.filter((v) => v !== "cutoff" && v !== "edited");
+
 const SCENE_W = 1400;
 const SCENE_H = 1000;
 

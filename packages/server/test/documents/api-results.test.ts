@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { intlEnClient } from "../compat/clients.ts";
 import { cardPhoto } from "./fixtures.ts";
-import { type DocumentsTestServer, startDocumentsServer } from "./server.ts";
+import { type DocumentsTestServer, fetchJson, startDocumentsServer } from "./server.ts";
 
 /**
  * The document step over its HTTP routes with the real engine, and its results through the official
@@ -16,13 +16,7 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-async function json(
-  path: string,
-  init: RequestInit = {},
-): Promise<{ status: number; body: Record<string, unknown> }> {
-  const response = await fetch(`${server.url}${path}`, init);
-  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
-}
+const json = (path: string, init?: RequestInit) => fetchJson(server, path, init);
 
 async function readFront(token: string): Promise<Record<string, unknown>> {
   const q = `token=${encodeURIComponent(token)}`;

@@ -5,7 +5,7 @@ import { photoCapturePackage } from "../../../../test/browser/support/photo-capt
 import { commonV4Client, intlEnClient } from "../compat/clients.ts";
 import { deepfaceTrio, idPortrait } from "./faces.ts";
 import { cardBackPhoto, cardPhoto } from "./fixtures.ts";
-import { type DocumentsTestServer, startDocumentsServer } from "./server.ts";
+import { type DocumentsTestServer, fetchJson, startDocumentsServer } from "./server.ts";
 
 /**
  * CheckMode 1 end to end with the real engines (PP-OCR for the card, the face pool for liveness and compare):
@@ -37,13 +37,7 @@ beforeAll(async () => {
 }, 180_000);
 afterAll(() => server?.close());
 
-async function json(
-  path: string,
-  init: RequestInit = {},
-): Promise<{ status: number; body: Record<string, unknown> }> {
-  const response = await fetch(`${server.url}${path}`, init);
-  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
-}
+const json = (path: string, init?: RequestInit) => fetchJson(server, path, init);
 
 /** Front (and back) photo → read → confirmed unchanged; the session moves on to liveness. */
 async function passDocumentStep(

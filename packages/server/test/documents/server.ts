@@ -24,6 +24,16 @@ export interface DocumentsTestServer extends TestServer {
   readonly engine: () => Promise<FaceEngineApi>;
 }
 
+/** One request to the test server, with its status and JSON body. */
+export async function fetchJson(
+  server: DocumentsTestServer,
+  path: string,
+  init: RequestInit = {},
+): Promise<{ status: number; body: Record<string, unknown> }> {
+  const response = await fetch(`${server.url}${path}`, init);
+  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+}
+
 /** A real server on 127.0.0.1 (fresh SQLite file and blob directory) with the document step's routes. */
 export async function startDocumentsServer(
   extraPlugins: FastifyPluginAsync<ServerPluginOptions>[] = [],

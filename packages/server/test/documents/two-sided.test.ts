@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { intlEnClient } from "../compat/clients.ts";
 import { cardBackPhoto, cardPhoto } from "./fixtures.ts";
-import { type DocumentsTestServer, startDocumentsServer } from "./server.ts";
+import { type DocumentsTestServer, fetchJson, startDocumentsServer } from "./server.ts";
 
 /**
  * Two-sided documents (MLIDCard) over the document routes with the real engine: the back photo is read and
@@ -21,13 +21,7 @@ beforeAll(async () => {
 });
 afterAll(() => server?.close());
 
-async function json(
-  path: string,
-  init: RequestInit = {},
-): Promise<{ status: number; body: Record<string, unknown> }> {
-  const response = await fetch(`${server.url}${path}`, init);
-  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
-}
+const json = (path: string, init?: RequestInit) => fetchJson(server, path, init);
 
 const upload = (token: string, side: "front" | "back", photo: Buffer) =>
   json(`/api/documents/${side}?token=${token}`, {
