@@ -41,6 +41,8 @@ export interface DocumentResult {
   readonly editDetails: readonly DocumentEdit[];
   /** BlobStore keys: front, back, frontCut, backCut, head (see `documentEvidenceNames`). */
   readonly evidence: Readonly<Record<string, string>>;
+  /** Back photos taken for this attempt (absent on records stored before it was counted). */
+  readonly backCaptures?: number;
   /** Why reading failed (status "failed"), for logs and the console. */
   readonly failure: string | null;
 }

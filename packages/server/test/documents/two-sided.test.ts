@@ -1,4 +1,7 @@
+import { readdir } from "node:fs/promises";
+import { dirname, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { FsBlobStore } from "../../src/blobs/fs.ts";
 import { intlEnClient } from "../compat/clients.ts";
 import { cardBackPhoto, cardPhoto } from "./fixtures.ts";
 import { type DocumentsTestServer, fetchJson, startDocumentsServer } from "./server.ts";
@@ -22,6 +25,8 @@ beforeAll(async () => {
 afterAll(() => server?.close());
 
 const json = (path: string, init?: RequestInit) => fetchJson(server, path, init);
+/** The filesystem blob store's directory (the test server runs on FsBlobStore). */
+const blobRoot = () => (server.deps.blobs as FsBlobStore).rootDir;
 
 const upload = (token: string, side: "front" | "back", photo: Buffer) =>
   json(`/api/documents/${side}?token=${token}`, {
@@ -122,5 +127,29 @@ describe("two-sided documents: the back is read and merged", () => {
     expect(stored?.evidence.backRead).toBe(`${stored?.evidence.back}-read.json`);
     expect(stored?.evidence.backCut).toBe(`${stored?.evidence.back}-cut`);
     expect((await confirm(token, started.body.id)).body).toMatchObject({ isPass: true, next: "finished" });
+  }, 180_000);
+
+  it("caps back photos per attempt: the sixth is refused before it is stored, a new front starts afresh", async () => {
+    const token = await apply();
+    const started = await upload(token, "front", front.photo);
+    for (let i = 0; i < 5; i++) expect((await upload(token, "back", ownBack.photo)).status).toBe(200);
+    const sixth = await upload(token, "back", ownBack.photo);
+    expect(sixth.status).toBe(400);
+    expect(sixth.body).toMatchObject({
+      Error: {
+        Code: "InvalidParameterValue",
+        Message: "This document attempt already has 5 back photos; start again with the front side.",
+      },
+    });
+    const read = await settled(token, started.body.id);
+    expect(read).toMatchObject({ status: "read", fieldsValid: true });
+    const stored = await server.deps.store.getDocumentResult(String(started.body.id));
+    expect(stored?.backCaptures).toBe(5);
+    const backs = await readdir(join(blobRoot(), dirname(stored?.evidence.back ?? "")));
+    expect(backs.filter((name) => /^back-[0-9a-f]{8}~$/.test(name))).toHaveLength(5);
+
+    const again = await upload(token, "front", front.photo);
+    expect((await upload(token, "back", ownBack.photo)).status).toBe(200);
+    expect(await settled(token, again.body.id)).toMatchObject({ status: "read", isPass: true });
   }, 180_000);
 });

@@ -38,7 +38,9 @@ export async function readDocument(
     const stored = await deps.store.getDocumentResult(result.id);
     if (stored?.status !== "reading") return;
     const evidence = consistent({ ...stored.evidence, ...next.evidence, ...pickBack(stored) });
-    const merged = { ...next, evidence };
+    // The back photos counted by uploads during this read belong to the stored record, not to the one read.
+    const counted = stored.backCaptures === undefined ? {} : { backCaptures: stored.backCaptures };
+    const merged = { ...next, evidence, ...counted };
     if (merged.status === "read" && unreadBack(merged, policy)) {
       next = await readOrFail(deps, { ...merged, status: "reading" }, policy);
       continue;

@@ -13,6 +13,7 @@ import {
 } from "@openekyc/core";
 import type { SessionService } from "../sessions.ts";
 import { sessionBlobPrefix } from "../sessions.ts";
+import { attachBack } from "./back-upload.ts";
 import { finalizeDocument } from "./confirm-step.ts";
 import { applyEdits } from "./edits.ts";
 import { checkDocumentImage } from "./images.ts";
@@ -28,6 +29,8 @@ export interface DocumentServiceOptions {
   readonly queue?: ReadQueue;
   /** Document attempts per session (each front photo is one). */
   readonly maxAttempts?: number;
+  /** Back photos per attempt (default 5): retakes beyond it must start again with the front. */
+  readonly maxBackCaptures?: number;
   /** A read left "reading" this long (its process died) is run again by the next reader. */
   readonly readLeaseMs?: number;
 }
@@ -66,6 +69,7 @@ export class DocumentService {
   readonly #reader: CardReader;
   readonly #queue: ReadQueue;
   readonly #maxAttempts: number;
+  readonly #maxBackCaptures: number;
   readonly #leaseMs: number;
   /** Reads running in this process, by attempt id. */
   readonly #inFlight = new Map<string, Promise<void>>();
@@ -84,6 +88,7 @@ export class DocumentService {
     this.#reader = options.reader ?? sharedWorkerReader();
     this.#queue = options.queue ?? new ReadQueue(1);
     this.#maxAttempts = options.maxAttempts ?? 10;
+    this.#maxBackCaptures = options.maxBackCaptures ?? 5;
     this.#leaseMs = options.readLeaseMs ?? 5 * 60_000;
   }
 
@@ -123,31 +128,14 @@ export class DocumentService {
     }
     const now = this.#clock.now();
     if (side === "back") {
-      const last = results.at(-1);
-      if (!last || last.status === "confirmed" || last.status === "failed") {
-        throw new EkycError("INVALID_PARAMETER_VALUE", "Capture the front side first.");
-      }
-      // Each back photo gets its own key: its reading and cut are named after it, so a retake is read again.
-      const key = `${this.#prefix(session, last.id)}back-${randomUUID().slice(0, 8)}`;
-      await this.#blobs.put(key, image.data, image.contentType);
-      // Compare-and-set on the record last seen; a read finishing in between changes it, so look again.
-      let from: DocumentResult | null = last;
-      for (
-        let tries = 0;
-        tries < 4 && from && (from.status === "read" || from.status === "reading");
-        tries++
-      ) {
-        const evidence = { ...from.evidence, [documentEvidenceNames.back]: key };
-        // A front already read goes back to "reading" for its back; a front still being read takes the back
-        // with it (readDocument reads every unread back before it stores "read").
-        const next: DocumentResult = { ...from, status: "reading", evidence, updatedAt: now };
-        if (await this.#store.updateDocumentResult(next, [from.status], from)) {
-          if (from.status === "read") this.#startRead(next, policy);
-          return documentView(next, policy);
-        }
-        from = await this.#store.getDocumentResult(last.id);
-      }
-      throw new EkycError("INVALID_PARAMETER_VALUE", "This document attempt can no longer change.");
+      const { result, startRead } = await attachBack(
+        { store: this.#store, blobs: this.#blobs, now, maxBackCaptures: this.#maxBackCaptures },
+        results.at(-1),
+        this.#prefix(session, results.at(-1)?.id ?? ""),
+        image,
+      );
+      if (startRead) this.#startRead(result, policy);
+      return documentView(result, policy);
     }
     if (results.length >= this.#maxAttempts) {
       throw new SessionStateViolation("retry_limit", webResultMessage(16));
