@@ -46,7 +46,7 @@ interface Row {
   birth: boolean;
   fieldsValid: boolean;
   warnings: number[];
-  scores: Record<string, number | boolean>;
+  scores: Record<string, number | boolean | null>;
   ms: number;
   got: { name: string | null; number: string | null; birthDate: string | null };
   truth: { name: string; number: string; birthDate: string };

@@ -2,6 +2,7 @@ import { cropCardPixels, encodeJpeg } from "../crop/crop-card.ts";
 import type { OcrEngine } from "../ocr/engine.ts";
 import { decodeImage, type RgbImage } from "../ocr/image.ts";
 import { detectWarningsPixels, type WarningScores } from "../warnings/detect.ts";
+import { ghostSourceOf } from "../warnings/jpeg-quality.ts";
 import { BACK_LAYOUT_TYPES, type ParsedBack, parseCardBackLines } from "./layouts/backs.ts";
 import { textFrame, toCardLines } from "./lines.ts";
 import { todayIso } from "./numbers/dates.ts";
@@ -82,7 +83,11 @@ export async function readCardBack(
       textTouchesEdge = !crop && whole.touchesEdge;
     }
   }
-  const report = await detectWarningsPixels(image, { crop, textTouchesEdge });
+  const report = await detectWarningsPixels(image, {
+    crop,
+    textTouchesEdge,
+    ghostSource: await ghostSourceOf(imageBytes, image),
+  });
   const cutImage = upright ? await encodeJpeg(upright) : undefined;
   return {
     back: best,

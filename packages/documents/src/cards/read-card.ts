@@ -6,6 +6,7 @@ import { decodeImage, type RgbImage } from "../ocr/image.ts";
 import { extractPortraitFromCard, type FaceDetector } from "../portrait/extract.ts";
 import { blockingWarnings, type WarningPolicy } from "../warnings/codes.ts";
 import { detectWarningsPixels, glareSuspected, type WarningScores } from "../warnings/detect.ts";
+import { ghostSourceOf } from "../warnings/jpeg-quality.ts";
 import { flattenGlare, mergeGlareLines } from "./glare.ts";
 import type { ParsedCard } from "./layouts/result.ts";
 import { type CardLine, type RecognisedLine, textFrame, toCardLines } from "./lines.ts";
@@ -173,7 +174,11 @@ export async function readCard(
       referenceDate,
     ));
   }
-  const report = await detectWarningsPixels(image, { crop, textTouchesEdge });
+  const report = await detectWarningsPixels(image, {
+    crop,
+    textTouchesEdge,
+    ghostSource: await ghostSourceOf(imageBytes, image),
+  });
   const blocking = blockingWarnings(report.warnings, options);
   const headImage = upright
     ? (await extractPortraitFromCard(upright, idCardType, options.faceDetector)).jpeg

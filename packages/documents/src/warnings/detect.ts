@@ -4,6 +4,7 @@ import { toGrey } from "../crop/raster.ts";
 import { decodeImage, type RgbImage } from "../ocr/image.ts";
 import { WARNING_CODES } from "./codes.ts";
 import { jpegGhostScore } from "./edited.ts";
+import { type GhostSource, ghostSourceOf } from "./jpeg-quality.ts";
 import { chromaSpread, laplacianVariance, largestSaturatedBlob, spectralPeakRatio } from "./metrics.ts";
 
 /** Decision thresholds, calibrated on the synthetic degradations (scripts/eval-cards.ts prints the scores). */
@@ -30,6 +31,8 @@ export interface WarningScores {
   photocopyChroma: number;
   screenPeak: number;
   editedGhost: number;
+  /** The quality the card was saved at before its last save (JPEG ghost), or null when none shows. */
+  earlierJpegQuality: number | null;
   cardFound: boolean;
   touchesEdge: boolean;
 }
@@ -75,17 +78,22 @@ function centrePatch(image: RgbImage, crop: CardCrop | null) {
  */
 export async function detectWarningsPixels(
   image: RgbImage,
-  options: { crop?: CardCrop | null; textTouchesEdge?: boolean } = {},
+  options: { crop?: CardCrop | null; textTouchesEdge?: boolean; ghostSource?: GhostSource | null } = {},
 ): Promise<WarningReport> {
   const crop = options.crop === undefined ? cropCardPixels(image) : options.crop;
   const card = crop?.card ?? image;
   const region = crop ? boundingBox(crop.quad) : { x: 0, y: 0, w: image.width, h: image.height };
+  // Without the file's own grid (unknown source, resized or turned on decode) the ghost check has nothing to read.
+  const ghost = options.ghostSource
+    ? await jpegGhostScore(image, region, options.ghostSource.lastQuality)
+    : { score: 1, earlierQuality: null };
   const scores: WarningScores = {
     blurVariance: laplacianVariance(card),
     ...glareScores(largestSaturatedBlob(card)),
     photocopyChroma: chromaSpread(card),
     screenPeak: spectralPeakRatio(centrePatch(image, crop)),
-    editedGhost: await jpegGhostScore(image, region),
+    editedGhost: ghost.score,
+    earlierJpegQuality: ghost.earlierQuality,
     cardFound: crop !== null,
     touchesEdge: crop?.touchesEdge ?? false,
   };
@@ -112,5 +120,6 @@ function isGlare({ glareShare, glareHalo }: { glareShare: number; glareHalo: num
 
 /** Public form: image bytes in, warning codes and the measurements behind them out. */
 export async function detectWarnings(imageBytes: Uint8Array): Promise<WarningReport> {
-  return detectWarningsPixels(await decodeImage(imageBytes));
+  const image = await decodeImage(imageBytes);
+  return detectWarningsPixels(image, { ghostSource: await ghostSourceOf(imageBytes, image) });
 }

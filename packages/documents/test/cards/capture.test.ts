@@ -1,8 +1,9 @@
+import sharp from "sharp";
 import { beforeAll, describe, expect, it } from "vitest";
 import { CUT_HEIGHT, CUT_WIDTH, cropCardPixels } from "../../src/crop/crop-card.ts";
 import { decodeImage, type RgbImage } from "../../src/ocr/image.ts";
 import { extractPortraitFromCard } from "../../src/portrait/extract.ts";
-import { detectWarningsPixels } from "../../src/warnings/detect.ts";
+import { detectWarnings, detectWarningsPixels } from "../../src/warnings/detect.ts";
 import { degrade, type Variant } from "../synthetic/degrade.ts";
 import { CARD_HEIGHT, CARD_WIDTH } from "../synthetic/layouts.ts";
 import { renderCard } from "../synthetic/render.ts";
@@ -67,6 +68,36 @@ describe("detectWarningsPixels", () => {
     const report = await detectWarningsPixels(photos.get("clean")!, { crop: null, textTouchesEdge: true });
     expect(report.warnings).toContain(-9101);
     expect(report.scores.cardFound).toBe(false);
+  });
+});
+
+describe("detectWarnings: -9104 (JPEG ghost of an earlier save)", () => {
+  it("flags a field pasted into a card photo saved at q60 and saved again at q92", async () => {
+    // Seed 5 scores 7.7 (threshold 6.5); the pasted patches of HKID seeds 1–9 score 6.2–7.7 (docs: 73 % caught).
+    const card = await renderCard("HKIDCard", 5);
+    const report = await detectWarnings(await degrade(card.png, "edited", 5));
+    expect(report.scores.earlierJpegQuality).toBe(60);
+    expect(report.warnings).toContain(-9104);
+  });
+
+  it("leaves a capture saved once alone, however dense its print (low-resolution Mainland card)", async () => {
+    // These captures scored 9.8–14.5 on the ghost cluster before the earlier-save gate (a false -9104).
+    for (const seed of [2, 3]) {
+      const card = await renderCard("MainlandIDCard", seed);
+      const report = await detectWarnings(await degrade(card.png, "lowres", seed));
+      expect(report.scores.earlierJpegQuality).toBeNull();
+      expect(report.scores.editedGhost).toBe(1);
+      expect(report.warnings).not.toContain(-9104);
+    }
+  });
+
+  it("skips the check when the decoder resized the upload (its 8×8 grid is gone)", async () => {
+    const card = await renderCard("HKIDCard", 7);
+    const edited = await degrade(card.png, "edited", 7);
+    const big = await sharp(edited).resize({ width: 2600 }).jpeg({ quality: 92 }).toBuffer();
+    const report = await detectWarnings(big);
+    expect(report.scores.earlierJpegQuality).toBeNull();
+    expect(report.warnings).not.toContain(-9104);
   });
 });
 
