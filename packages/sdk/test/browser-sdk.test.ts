@@ -161,6 +161,23 @@ describe("browser SDK", () => {
     await page.close();
   });
 
+  it("hideAlbum: no album upload while the camera works", async () => {
+    const { BizToken } = await intlEnClient(server, { reqMethod: "POST" })(
+      "ApplyWebVerificationBizTokenIntl",
+      {
+        RedirectURL: "https://shop.example.com/done",
+        Config: { CheckMode: 4, IDCardType: "HKIDCard" },
+      },
+    );
+    const page = await open(String(BizToken), { ocrMode: "manual", hideAlbum: true });
+    const frame = page.frameLocator("iframe");
+    await frame.locator("button[data-role=shutter]").waitFor({ state: "visible", timeout: 15_000 });
+    await expect(frame.locator("input[data-role=album]").count()).resolves.toBe(0);
+    await page.getByRole("button", { name: "Cancel" }).click();
+    expect(await outcomes(page)).toMatchObject([{ ok: false, code: 12000 }]);
+    await page.close();
+  });
+
   it("an unknown token fails with 12004; a forged message from another window is ignored", async () => {
     const page = await open("5E1F0000-AAAA-4BBB-8CCC-000000000000");
     await page.waitForFunction(() => (window as unknown as { outcomes: Outcome[] }).outcomes.length > 0);

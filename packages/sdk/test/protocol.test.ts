@@ -11,6 +11,7 @@ describe("SDK ↔ page protocol", () => {
       ocrAutoTimeoutMs: 1000,
       verifyTimeoutMs: 30_000,
       bestImage: true,
+      hideAlbum: true,
     });
     expect(readPageQuery(`?${query}`)).toEqual({
       token: "TOKEN-1234",
@@ -22,6 +23,7 @@ describe("SDK ↔ page protocol", () => {
       ocrAutoTimeoutMs: 5000,
       verifyTimeoutMs: 30_000,
       bestImage: true,
+      hideAlbum: true,
     });
     expect(
       readPageQuery("?token=T&ocrMode=bogus&sdkOrigin=javascript:alert(1)&ocrAutoTimeout=x"),
@@ -30,6 +32,8 @@ describe("SDK ↔ page protocol", () => {
       sdkOrigin: null,
       ocrAutoTimeoutMs: 20_000,
       style: "light",
+      bestImage: false,
+      hideAlbum: false,
     });
   });
 
@@ -39,6 +43,11 @@ describe("SDK ↔ page protocol", () => {
       true,
     );
     expect(isPageMessage({ source: "openekyc", kind: "fail", token: "T" })).toBe(false);
+    // A best frame must look like a base64 JPEG of a sane size: anything else is not the page's message.
+    const jpeg = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3]).toString("base64");
+    expect(isPageMessage({ source: "openekyc", kind: "success", token: "T", bestImage: jpeg })).toBe(true);
+    for (const bestImage of [42, "iVBORw0KGgo=", "/9j/<script>", `/9j/${"A".repeat(4 * 1024 * 1024)}`])
+      expect(isPageMessage({ source: "openekyc", kind: "success", token: "T", bestImage })).toBe(false);
     expect(isPageMessage({ source: "other", kind: "success", token: "T" })).toBe(false);
     expect(isPageMessage("success")).toBe(false);
   });

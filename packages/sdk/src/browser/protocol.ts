@@ -43,15 +43,24 @@ export interface PageOptions {
   /** Time allowed for reading one card before it counts as failed. */
   readonly verifyTimeoutMs?: number;
   /**
-   * The seeds' isNeedBestImage. Forwarded to the page, which does not yet hand images to the embedding page:
-   * the merchant's server reads the best frame from GetSdkVerificationResult (CompareResults[].BestFrame).
+   * The seeds' isNeedBestImage: `onSuccess` also gets the liveness best frame (JPEG, base64), posted by the page
+   * from the answer to its own upload. Overlay mode only (a URL cannot carry it back in redirect mode); the
+   * merchant's server can always read it with GetSdkVerificationResult / GetWebVerificationResultIntl.
    */
   readonly bestImage?: boolean;
+  /** The seeds' isHiddenAlbum: no "upload from the album" on the document step while a camera works. */
+  readonly hideAlbum?: boolean;
 }
 
 export type PageMessage =
   | { readonly source: typeof messageSource; readonly kind: "ready"; readonly token: string }
-  | { readonly source: typeof messageSource; readonly kind: "success"; readonly token: string }
+  | {
+      readonly source: typeof messageSource;
+      readonly kind: "success";
+      readonly token: string;
+      /** The best frame, JPEG base64, when the SDK asked for it and a face step passed. */
+      readonly bestImage?: string;
+    }
   | {
       readonly source: typeof messageSource;
       readonly kind: "fail";
@@ -64,8 +73,22 @@ export function isPageMessage(value: unknown): value is PageMessage {
   if (!value || typeof value !== "object") return false;
   const message = value as Record<string, unknown>;
   if (message.source !== messageSource || typeof message.token !== "string") return false;
-  if (message.kind === "ready" || message.kind === "success") return true;
+  if (message.kind === "ready") return true;
+  if (message.kind === "success") return message.bestImage === undefined || isBase64Jpeg(message.bestImage);
   return message.kind === "fail" && typeof message.code === "number" && typeof message.message === "string";
+}
+
+/** Largest best frame accepted from the page (the server's frames are a few hundred kB at most). */
+const MAX_BEST_IMAGE_CHARS = 4 * 1024 * 1024;
+
+function isBase64Jpeg(value: unknown): value is string {
+  // "/9j/" is the base64 of a JPEG's FF D8 FF.
+  return (
+    typeof value === "string" &&
+    value.length <= MAX_BEST_IMAGE_CHARS &&
+    value.startsWith("/9j/") &&
+    /^[A-Za-z0-9+/]+={0,2}$/.test(value)
+  );
 }
 
 const clamp = (value: number, low: number, high: number) => Math.min(high, Math.max(low, value));
@@ -83,6 +106,7 @@ export function pageQuery(token: string, origin: string, options: PageOptions): 
     query.set("verifyTimeout", String(clamp(Math.round(options.verifyTimeoutMs), 5000, 120000)));
   }
   if (options.bestImage) query.set("bestImage", "1");
+  if (options.hideAlbum) query.set("hideAlbum", "1");
   return query;
 }
 
@@ -110,5 +134,6 @@ export function readPageQuery(search: string): PageOptions & { token: string; sd
     ocrAutoTimeoutMs: number("ocrAutoTimeout", 5000, 30000, 20000),
     verifyTimeoutMs: number("verifyTimeout", 5000, 120000, 60000),
     bestImage: query.get("bestImage") === "1",
+    hideAlbum: query.get("hideAlbum") === "1",
   };
 }

@@ -2,6 +2,8 @@ import { isPageMessage, type PageOptions, pageQuery, sdkErrorCodes, sdkErrorMess
 
 export interface VerificationSuccess {
   readonly token: string;
+  /** The liveness best frame (JPEG, base64) when `bestImage` was asked for and the face step passed. */
+  readonly bestImage?: string;
 }
 
 export interface VerificationFailure {
@@ -47,11 +49,17 @@ function failure(token: string, code: number): VerificationFailure {
  */
 export function openVerification(options: VerificationOptions): VerificationHandle {
   let done = false;
-  const finish = (outcome: { ok: true } | { ok: false; failure: VerificationFailure }) => {
+  const finish = (
+    outcome: { ok: true; bestImage?: string } | { ok: false; failure: VerificationFailure },
+  ) => {
     if (done) return;
     done = true;
     cleanup();
-    if (outcome.ok) options.onSuccess?.({ token: options.token });
+    if (outcome.ok)
+      options.onSuccess?.({
+        token: options.token,
+        ...(options.bestImage && outcome.bestImage ? { bestImage: outcome.bestImage } : {}),
+      });
     else options.onFail?.(outcome.failure);
   };
   let cleanup = () => {};
@@ -104,7 +112,8 @@ export function openVerification(options: VerificationOptions): VerificationHand
     if (!isPageMessage(event.data) || event.data.token !== options.token) return;
     const message = event.data;
     if (message.kind === "ready") window.clearTimeout(loadTimer);
-    else if (message.kind === "success") finish({ ok: true });
+    else if (message.kind === "success")
+      finish(message.bestImage ? { ok: true, bestImage: message.bestImage } : { ok: true });
     else
       finish({ ok: false, failure: { token: options.token, code: message.code, message: message.message } });
   };

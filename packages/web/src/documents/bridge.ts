@@ -8,7 +8,8 @@ import { messageSource, type PageMessage, sdkErrorCodes, sdkErrorMessages } from
 export interface OutcomeBridge {
   readonly embedded: boolean;
   ready(): void;
-  success(): void;
+  /** `bestImage`: the liveness best frame (JPEG base64) for an SDK that asked for it. */
+  success(bestImage?: string): void;
   fail(code: number): void;
 }
 
@@ -36,8 +37,8 @@ export function createBridge(
   return {
     embedded: Boolean(parent && sdkOrigin) || back !== null,
     ready: () => post({ source: messageSource, kind: "ready", token }),
-    success: () => {
-      post({ source: messageSource, kind: "success", token });
+    success: (bestImage) => {
+      post({ source: messageSource, kind: "success", token, ...(bestImage ? { bestImage } : {}) });
       goBack(0);
     },
     fail: (code) => {
@@ -51,7 +52,7 @@ export function createBridge(
  * The face step's end, when the page was opened by the browser SDK (`sdkOrigin` in the URL, as the document
  * step forwards it): success, or 12009 ("Failed to perform the local identity verification").
  */
-export function reportFinalResultToSdk(token: string, passed: boolean): void {
+export function reportFinalResultToSdk(token: string, passed: boolean, bestImage?: string): void {
   const query = new URLSearchParams(window.location.search);
   let sdkOrigin: string | null = null;
   try {
@@ -61,6 +62,6 @@ export function reportFinalResultToSdk(token: string, passed: boolean): void {
   }
   if (!sdkOrigin || sdkOrigin === "null") return;
   const bridge = createBridge(token, sdkOrigin, query.get("returnUrl"));
-  if (passed) bridge.success();
+  if (passed) bridge.success(bestImage);
   else bridge.fail(sdkErrorCodes.verificationFailed);
 }

@@ -11,6 +11,8 @@ export interface CaptureOptions {
   readonly ocrAutoTimeoutMs: number;
   /** A message from the previous try (e.g. "could not read"), shown above the viewfinder. */
   readonly hint?: string;
+  /** The SDK's hideAlbum: no album upload while the camera works (without a camera it is the only way). */
+  readonly hideAlbum?: boolean;
 }
 
 export interface CapturedPhoto {
@@ -96,7 +98,7 @@ export async function capturePhoto(options: CaptureOptions): Promise<CapturedPho
       h("div", { class: "viewfinder" }, video, guide),
       status,
       shutter,
-      album,
+      options.hideAlbum ? null : album,
     );
     if (options.ocrMode === "manual") return;
     if (options.ocrMode === "auto+manual") {

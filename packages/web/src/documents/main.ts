@@ -25,6 +25,7 @@ async function main(): Promise<void> {
       ocrMode: query.ocrMode ?? "auto+manual",
       ocrAutoTimeoutMs: query.ocrAutoTimeoutMs ?? 20_000,
       verifyTimeoutMs: query.verifyTimeoutMs ?? 60_000,
+      hideAlbum: query.hideAlbum ?? false,
     });
     if (outcome === "no-document" || outcome === "liveness") {
       if (outcome === "liveness")
@@ -34,6 +35,7 @@ async function main(): Promise<void> {
       if (query.sdkOrigin) next.set("sdkOrigin", query.sdkOrigin);
       const returnUrl = new URLSearchParams(window.location.search).get("returnUrl");
       if (returnUrl) next.set("returnUrl", returnUrl);
+      if (query.bestImage) next.set("bestImage", "1");
       window.location.assign(`/verify?${next}`);
       return;
     }

@@ -11,6 +11,7 @@ export interface DocumentStepOptions {
   readonly ocrAutoTimeoutMs: number;
   /** How long one read may take before the photo counts as unreadable. */
   readonly verifyTimeoutMs: number;
+  readonly hideAlbum?: boolean;
 }
 
 /** liveness: CheckMode 1, go on to the face step. passed / failed: CheckMode 4, the session is over. */

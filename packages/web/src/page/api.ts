@@ -48,6 +48,8 @@ export interface AttemptOutcome {
   readonly ErrorMsg: string;
   readonly Finished: boolean;
   readonly AttemptsLeft: number;
+  /** Only when the upload asked for it (`bestFrame`) and the attempt passed. */
+  readonly BestFrameBase64?: string;
 }
 
 /** A refusal from the page API; `resultCode` is set for session-state refusals (14, 15, 16). */
@@ -85,10 +87,17 @@ export function createApi(token: string) {
       json<StartedAttempt>(await post("/api/page/attempt", { token, ...options })),
     unsupported: async () => json<unknown>(await post("/api/page/unsupported", { token })),
     /** XHR, not fetch: upload progress events. */
-    upload: (seq: string, kind: "capture" | "video", body: Blob, onProgress: (share: number) => void) =>
+    upload: (
+      seq: string,
+      kind: "capture" | "video",
+      body: Blob,
+      onProgress: (share: number) => void,
+      bestFrame = false,
+    ) =>
       new Promise<AttemptOutcome>((resolve, reject) => {
         const xhr = new XMLHttpRequest();
-        xhr.open("POST", `/api/page/attempt/${encodeURIComponent(seq)}/${kind}?${q}`);
+        const extra = bestFrame ? "&bestFrame=1" : "";
+        xhr.open("POST", `/api/page/attempt/${encodeURIComponent(seq)}/${kind}?${q}${extra}`);
         xhr.setRequestHeader(
           "content-type",
           kind === "capture" ? "application/octet-stream" : body.type || "video/mp4",

@@ -10,6 +10,9 @@ import { loadLanguage, type MessageKey, pickLanguage, t } from "./i18n.ts";
 import { startBody } from "./start-copy.ts";
 
 const token = new URLSearchParams(location.search).get("token") ?? "";
+/** Opened by the browser SDK with its bestImage option: the success callback carries the best frame. */
+const wantsBestFrame = new URLSearchParams(location.search).get("bestImage") === "1";
+let bestFrame: string | undefined;
 const api: PageApi = createApi(token);
 let state: PageState;
 let stream: MediaStream | null = null;
@@ -183,13 +186,19 @@ async function upload(seq: string, kind: "capture" | "video", body: Blob): Promi
   announce(t("uploading"));
   let outcome: AttemptOutcome;
   try {
-    outcome = await api.upload(seq, kind, body, (share) => {
-      progress.value = Math.round(share * 100);
-      if (share >= 1) {
-        label.textContent = t("verifying");
-        announce(t("verifying"));
-      }
-    });
+    outcome = await api.upload(
+      seq,
+      kind,
+      body,
+      (share) => {
+        progress.value = Math.round(share * 100);
+        if (share >= 1) {
+          label.textContent = t("verifying");
+          announce(t("verifying"));
+        }
+      },
+      wantsBestFrame,
+    );
   } catch (error) {
     // The network dropped or the server failed before answering: the same capture can be sent again.
     if (
@@ -205,6 +214,7 @@ async function upload(seq: string, kind: "capture" | "video", body: Blob): Promi
       );
     return sessionFailure(error);
   }
+  bestFrame = outcome.BestFrameBase64;
   if (outcome.Passed && state.Config.AutoSkip && state.RedirectURL) return location.assign(state.RedirectURL);
   showResult(
     outcome.Passed,
@@ -216,7 +226,7 @@ async function upload(seq: string, kind: "capture" | "video", body: Blob): Promi
 
 /** Result page: never a score, only the outcome; retry while attempts remain; "Next" goes back to the merchant. */
 function showResult(passed: boolean, code: number | null, canRetry: boolean, attemptsLeft = 0): void {
-  if (!canRetry) reportFinalResultToSdk(token, passed); // opened by the browser SDK: its callbacks
+  if (!canRetry) reportFinalResultToSdk(token, passed, bestFrame); // opened by the browser SDK: its callbacks
   const next = state.RedirectURL ? button(t("next"), () => location.assign(state.RedirectURL!)) : null;
   // A failure without its own hint, with every attempt used: say why there is no "Try again".
   const known =

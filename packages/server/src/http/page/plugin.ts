@@ -52,23 +52,43 @@ export function pagePlugin(options: PagePluginOptions): FastifyPluginAsync<Serve
         });
       },
     );
-    app.post<{ Params: { seq: string }; Querystring: { token?: string }; Body: Buffer }>(
+    app.post<{ Params: { seq: string }; Querystring: UploadQuery; Body: Buffer }>(
       "/api/page/attempt/:seq/capture",
       { bodyLimit: MAX_CAPTURE_BYTES },
       async (request) =>
-        verification.submitCapture(tokenOf(request.query.token), request.params.seq, bodyOf(request.body)),
+        verification.submitCapture(
+          tokenOf(request.query.token),
+          request.params.seq,
+          bodyOf(request.body),
+          submitOptionsOf(request.query),
+        ),
     );
-    app.post<{ Params: { seq: string }; Querystring: { token?: string }; Body: Buffer }>(
+    app.post<{ Params: { seq: string }; Querystring: UploadQuery; Body: Buffer }>(
       "/api/page/attempt/:seq/video",
       { bodyLimit: MAX_VIDEO_BYTES },
       async (request) =>
-        verification.submitVideo(tokenOf(request.query.token), request.params.seq, bodyOf(request.body)),
+        verification.submitVideo(
+          tokenOf(request.query.token),
+          request.params.seq,
+          bodyOf(request.body),
+          submitOptionsOf(request.query),
+        ),
     );
     app.post<{ Body: { token?: string } }>("/api/page/unsupported", async (request) => {
       const session = await verification.markUnsupported(tokenOf(request.body?.token));
       return { Status: session.status, ErrorCode: session.resultCode, ErrorMsg: session.resultMessage };
     });
   };
+}
+
+interface UploadQuery {
+  token?: string;
+  /** "1": answer a passed attempt with its best frame (the browser SDK's bestImage option). */
+  bestFrame?: string;
+}
+
+function submitOptionsOf(query: UploadQuery): { bestFrame: boolean } {
+  return { bestFrame: query.bestFrame === "1" };
 }
 
 function tokenOf(token: unknown): string {

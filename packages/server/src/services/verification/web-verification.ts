@@ -48,6 +48,16 @@ export interface AttemptOutcome {
   /** The session is over (passed, or failed with no attempts left). */
   readonly Finished: boolean;
   readonly AttemptsLeft: number;
+  /**
+   * The attempt's best frame (JPEG, base64), only when the page asked for it (the browser SDK's bestImage
+   * option) and the attempt passed: the frame came from this browser's own capture, answered to its upload.
+   */
+  readonly BestFrameBase64?: string;
+}
+
+/** What the page asks back with an upload. */
+export interface SubmitOptions {
+  readonly bestFrame?: boolean;
 }
 
 export interface WebVerificationDeps {
@@ -116,7 +126,12 @@ export class WebVerificationService {
     };
   }
 
-  async submitCapture(token: string, seq: string, bytes: Uint8Array): Promise<AttemptOutcome> {
+  async submitCapture(
+    token: string,
+    seq: string,
+    bytes: Uint8Array,
+    options: SubmitOptions = {},
+  ): Promise<AttemptOutcome> {
     const session = await this.#deps.sessions.get(token);
     const attempt = await this.#attempts.claim(session.id, seq);
     const prefix = attemptPrefix(session.id, seq);
@@ -169,10 +184,15 @@ export class WebVerificationService {
       throw new EkycError("INVALID_PARAMETER_VALUE", "This attempt expects a video, not a capture package.");
     }
     verdict.scores.decisionMs = this.#deps.clock.now() - started;
-    return this.#record(token, session, seq, attempt.mode, verdict);
+    return this.#record(token, session, seq, attempt.mode, verdict, options);
   }
 
-  async submitVideo(token: string, seq: string, bytes: Uint8Array): Promise<AttemptOutcome> {
+  async submitVideo(
+    token: string,
+    seq: string,
+    bytes: Uint8Array,
+    options: SubmitOptions = {},
+  ): Promise<AttemptOutcome> {
     const session = await this.#deps.sessions.get(token);
     const attempt = await this.#attempts.claim(session.id, seq);
     if (attempt.mode === "reflection" || attempt.mode === "action-reflection")
@@ -200,7 +220,7 @@ export class WebVerificationService {
       await this.#deps.blobs.put(`${prefix}best-frame.jpg`, checked.bestFrameJpeg, "image/jpeg");
       evidence.bestFrame = `${prefix}best-frame.jpg`;
     }
-    return this.#record(token, session, seq, attempt.mode, checked);
+    return this.#record(token, session, seq, attempt.mode, checked, options);
   }
 
   /** Neither a live camera nor video recording works in this browser: the session ends "unsupported". */
@@ -271,6 +291,7 @@ export class WebVerificationService {
     seq: string,
     mode: string,
     verdict: AttemptVerdict,
+    options: SubmitOptions,
   ): Promise<AttemptOutcome> {
     const result = attemptResult(seq, this.#deps.clock.now(), mode, verdict);
     await this.#deps.sessions.recordAttemptResult(token, result);
@@ -296,7 +317,13 @@ export class WebVerificationService {
       ErrorMsg: webResultMessage(result.errorCode),
       Finished: finished,
       AttemptsLeft: Math.max(0, session.retryLimit - session.attemptCount),
+      ...(passed && options.bestFrame ? await this.#bestFrame(verdict.evidence.bestFrame) : {}),
     };
+  }
+
+  async #bestFrame(key: string | undefined): Promise<{ BestFrameBase64?: string }> {
+    const blob = key ? await this.#deps.blobs.get(key) : null;
+    return blob ? { BestFrameBase64: Buffer.from(blob.data).toString("base64") } : {};
   }
 
   /** What the page needs to render and to resume. */
