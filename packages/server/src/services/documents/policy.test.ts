@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { applyEdits } from "./edits.ts";
 import { isExpired, parsePrintedDate } from "./expiry.ts";
 import { blockingReasons, documentPolicyOf } from "./policy.ts";
+import { cardStruct } from "./views.ts";
 
 const session = (kind: "web-intl" | "sdk-ekyc", config: Record<string, unknown>) =>
   newSession({
@@ -97,5 +98,50 @@ describe("user edits on the confirm screen", () => {
     expect(() => applyEdits(read, { FullName: 3 }, true)).toThrow(/string/);
     expect(() => applyEdits(read, { FullName: "Someone else" }, false)).toThrow(/disabled/);
     expect(applyEdits(read, { FullName: "CHAN, Tai Mn" }, false).editDetails).toEqual([]);
+  });
+
+  it("edits GeneralCard's Address struct through its FormattedAddress; the view shows it as text", () => {
+    const address = {
+      Country: "Philippines",
+      PostalCode: null,
+      Subdivision: null,
+      City: null,
+      FormattedAddress: "12 RIZL ST, QUEZON CITY",
+      LineOne: "12 RIZL ST",
+      LineTwo: "QUEZON CITY",
+      LineThree: null,
+      LineFour: null,
+      LineFive: null,
+    };
+    const general = { GeneralCard: { FullName: "JUAN CRUZ", Address: address, Sex: null } };
+    expect(cardStruct(general)).toEqual({
+      FullName: "JUAN CRUZ",
+      Address: "12 RIZL ST, QUEZON CITY",
+      Sex: null,
+    });
+    const applied = applyEdits(general, { Address: " 12 RIZAL ST , QUEZON CITY" }, true);
+    expect(applied.normalCardInfo).toEqual({
+      GeneralCard: {
+        FullName: "JUAN CRUZ",
+        Sex: null,
+        Address: {
+          ...address,
+          FormattedAddress: "12 RIZAL ST , QUEZON CITY",
+          LineOne: "12 RIZAL ST",
+          LineTwo: "QUEZON CITY",
+        },
+      },
+    });
+    expect(applied.editDetails).toEqual([
+      {
+        fieldName: "Address",
+        originalFieldValue: "12 RIZL ST, QUEZON CITY",
+        revisedFieldValue: "12 RIZAL ST , QUEZON CITY",
+      },
+    ]);
+    // A struct that is not an Address (or any other non-text member) cannot be overwritten by text.
+    expect(() => applyEdits({ GeneralCard: { Other: { a: 1 } } }, { Other: "x" }, true)).toThrow(
+      /not a field/,
+    );
   });
 });

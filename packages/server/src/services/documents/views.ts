@@ -1,4 +1,5 @@
 import type { DocumentResult } from "@openekyc/core";
+import { editableText } from "./edits.ts";
 import type { DocumentPolicy } from "./policy.ts";
 import { blockingReasons } from "./policy.ts";
 
@@ -21,7 +22,10 @@ export interface DocumentView {
   readonly failure: string | null;
 }
 
-/** The first (only) struct of a NormalCardInfo container, e.g. NormalCardInfo.HKIDCard. */
+/**
+ * The first (only) struct of a NormalCardInfo container (e.g. NormalCardInfo.HKIDCard) as the page's text fields;
+ * a nested Address (GeneralCard) shows as its FormattedAddress, which is also what the page may edit.
+ */
 export function cardStruct(
   container: Readonly<Record<string, unknown>> | null,
 ): Record<string, string | null> {
@@ -30,7 +34,7 @@ export function cardStruct(
   return Object.fromEntries(
     Object.entries(struct as Record<string, unknown>).map(([key, value]) => [
       key,
-      typeof value === "string" ? value : null,
+      editableText(value) ?? null,
     ]),
   );
 }
