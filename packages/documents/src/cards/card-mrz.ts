@@ -1,0 +1,35 @@
+import { fitLineLength, targetWidth } from "../mrz/fit-lines.ts";
+import { parseMrzLines } from "../mrz/parse.ts";
+import type { MrzReading } from "../mrz/types.ts";
+import { foldToMrz } from "../ocr/ctc.ts";
+import type { CardLine } from "./lines.ts";
+
+/**
+ * The machine-readable zone printed on a card side, from the card's own OCR lines (no second read): lines made
+ * of MRZ characters only (after folding PP-OCR's look-alikes such as `く` for `<`), long enough to be MRZ lines,
+ * holding fillers, top to bottom, fitted to the layout width and parsed with the MRZ reader's corrections.
+ * Null when the side shows no such block.
+ */
+export function readCardMrz(lines: readonly CardLine[]): MrzReading | null {
+  const rows = [...lines]
+    .sort((a, b) => a.y0 - b.y0)
+    .map((l) => [...l.text.replace(/\s/g, "")].map(foldToMrz).join(""))
+    .filter((t) => /^[A-Z0-9<]{24,48}$/.test(t) && t.includes("<"));
+  if (rows.length < 2) return null;
+  // The zone is the last lines of the side: a TD1 block is three lines, TD2/TD3 two.
+  const block = rows.length >= 3 ? rows.slice(-3) : rows;
+  const width = targetWidth(block);
+  if (width === null) return null;
+  const reading = parseMrzLines(block.map((l) => fitLineLength(l, width)));
+  return reading.found ? reading : null;
+}
+
+/** Whether every check digit of the reading holds (dates and country codes are judged by the caller). */
+export function mrzCheckDigitsHold(reading: MrzReading): boolean {
+  return reading.checks.length > 0 && reading.checks.every((c) => c.valid);
+}
+
+/** `YYMMDD` of an ISO date, as an MRZ prints it. */
+export function mrzDate(iso: string): string {
+  return iso.slice(2, 4) + iso.slice(5, 7) + iso.slice(8, 10);
+}
