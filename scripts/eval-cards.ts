@@ -134,7 +134,9 @@ for (const type of types) {
 await engine.close();
 
 /** The container member a type's struct sits in (HMTPermit's is HMTPermitCard, reference §6.7). */
-const memberOf = (type: IdCardType) => (type === "HMTPermit" ? "HMTPermitCard" : type);
+function memberOf(type: IdCardType): string {
+  return type === "HMTPermit" ? "HMTPermitCard" : type;
+}
 
 function fieldHits(info: object, type: IdCardType, want: Record<string, string>): Record<string, boolean> {
   const got = ((info as Record<string, unknown>)[memberOf(type)] ?? {}) as Record<string, string | null>;

@@ -73,6 +73,15 @@ describe("Macao resident identity card front", () => {
     expect(parsed.fieldsValid).toBe(false);
   });
 
+  it("joins an MRZ line the detector split at its fillers, read there as 人", () => {
+    const split = macao({ mrz1: "I<MAC14218814<9<<<<<<" }).concat(
+      lines([["入人人", 0.83, 0.75, 0.93, 0.79]]),
+    );
+    const parsed = parseMacaoId(split, REF);
+    expect(parsed.normal.MacaoIDCard?.Field1).toBe("I<MAC14218814<9<<<<<<<<<<<<<<<");
+    expect(parsed.checks.mrzCheckDigits).toBe(true);
+  });
+
   it("fails the MRZ check digits when a digit was altered", () => {
     const parsed = parseMacaoId(macao({ mrz2: "0205066M3408180CHN<<<<<<<<<<<2" }), REF);
     expect(parsed.checks.mrzCheckDigits).toBe(false);
