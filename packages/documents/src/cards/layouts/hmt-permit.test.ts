@@ -108,6 +108,14 @@ describe("Mainland travel permit front (HMTPermit)", () => {
     expect(parsed.checks).toMatchObject({ numberMatchesTitle: true, validPeriodMatchesAge: true });
   });
 
+  it("reads sex and issuing authority when moiré took their labels", () => {
+    const noLabels = permit().filter((l) => !/Sex|Issuingauthority/.test(l.text));
+    expect(parseHmtPermit(noLabels, REF).normal.HMTPermitCard).toMatchObject({
+      Sex: "男",
+      IssueAuthority: "公安部出入境管理局",
+    });
+  });
+
   it("takes the Chinese name above the English one when its label is lost", () => {
     const parsed = parseHmtPermit(permit({ nameLabel: "" }), REF);
     expect(parsed.normal.HMTPermitCard?.Name).toBe("何郑");

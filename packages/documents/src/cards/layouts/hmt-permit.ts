@@ -77,12 +77,16 @@ export function parseHmtPermit(lines: readonly CardLine[], referenceDate: string
     null;
   const birthday = birthMatch ? dotted(birthMatch) : null;
   const birthIso = birthday ? birthday.replace(/\./g, "-") : null;
+  // The small labels go first under moiré: the lone 男/女 and the bureau's name ("…局") are recognisable alone.
   const sex =
-    valueForLabel(lines, /性\s?别|Sex/i, { accept: (v) => /^[男女]/.test(v) })?.value.slice(0, 1) ?? null;
-  const authority =
-    valueForLabel(lines, /签\s?发\s?机\s?关/, {
+    valueForLabel(lines, /性\s?别|Sex/i, { accept: (v) => /^[男女]/.test(v) })?.value.slice(0, 1) ??
+    lines.find((l) => /^[男女]$/.test(l.text.trim()))?.text.trim() ??
+    null;
+  const authorityText =
+    valueForLabel(lines, /签\s?发\s?机|发\s?机\s?关|Issuing\s?authority/i, {
       accept: (v) => /[\u4e00-\u9fff]{4,}/.test(v),
-    })?.value.replace(/[^\u4e00-\u9fff]/g, "") ?? null;
+    })?.value ?? lines.find((l) => /^[\u4e00-\u9fff]{4,}局$/.test(l.text.replace(/\s/g, "")))?.text;
+  const authority = authorityText?.replace(/[^\u4e00-\u9fff]/g, "") ?? null;
   // Under its label: the issue-count label stands to its right on the same row.
   const place =
     valueForLabel(lines, /签\s?发\s?地\s?点/, {

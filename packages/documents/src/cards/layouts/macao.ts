@@ -1,10 +1,12 @@
+import type { MrzFields } from "../../mrz/types.ts";
 import { mrzCheckDigitsHold, mrzDate, readCardMrz } from "../card-mrz.ts";
-import { labelPattern } from "../cjk-labels.ts";
-import { type CardLine, digitsOnly, readingOrder, valueForLabel, valueNearLabel } from "../lines.ts";
+import { labelSource } from "../cjk-labels.ts";
+import { type CardLine, digitsOnly, readingOrder } from "../lines.ts";
+import { birthDateFromTwoDigitYear, isoDate, isRealDate } from "../numbers/dates.ts";
 import { isWellFormedMacaoId, macaoValidityYears } from "../numbers/east-asia.ts";
 import { ageOn } from "../numbers/hkid/symbols.ts";
-import { findPrintedDate } from "../printed-dates.ts";
 import type { MacaoIDCard } from "../types.ts";
+import { readMacaoDates, readMacaoNames, readMacaoSex } from "./macao-fields.ts";
 import { finish, type ParsedCard } from "./result.ts";
 
 /**
@@ -17,7 +19,7 @@ import { finish, type ParsedCard } from "./result.ts";
  */
 const NUMBER = /([157][0-9OIlSBZG]{6})\s?[(（]\s?([0-9OIlSB])\s?[)）]/;
 const DMY = /^\d{2}-\d{2}-\d{4}$/;
-const NO_EXPIRY = /^[-—–_]{4,}$/;
+const squash = (name: string) => name.replace(/[^A-Z]/g, "");
 
 function readNumber(lines: readonly CardLine[]): string | null {
   for (const line of readingOrder(lines)) {
@@ -27,56 +29,21 @@ function readNumber(lines: readonly CardLine[]): string | null {
   return null;
 }
 
-/** The Latin part of the value printed under a name label (the Chinese part may share its line). */
-function latinUnder(lines: readonly CardLine[], label: RegExp): string | null {
-  const labelLine = lines.find((l) => label.test(l.text));
-  if (!labelLine) return null;
-  const latin = (v: string) =>
-    v
-      .replace(/[^A-Z' -]/g, " ")
-      .replace(/\s+/g, " ")
-      .trim();
-  const found = valueNearLabel(lines, labelLine, {
-    right: false,
-    accept: (v) => latin(v).replace(/\s/g, "").length >= 2 && !/[a-z]/.test(v),
-  });
-  if (!found) return null;
-  // The Chinese name and the Latin one may be separate boxes on the row: take every Latin box of it.
-  const row = lines.filter(
-    (l) => Math.abs(l.y0 + l.y1 - found.line.y0 - found.line.y1) < (found.line.y1 - found.line.y0) * 0.8,
-  );
-  const text = readingOrder(row)
-    .map((l) => latin(l.text))
-    .filter(Boolean)
-    .join(" ");
-  return text || null;
-}
-
-function dateAfter(lines: readonly CardLine[], label: RegExp): string | null {
-  // A dash-only value ("------": no expiry) is emptied by the separator clean-up: recognise its raw line.
-  const hit = valueForLabel(lines, label, { accept: (v) => findPrintedDate(v) !== null || v === "" });
-  if (!hit) return null;
-  if (hit.value === "") return NO_EXPIRY.test(hit.line.text.replace(/\s/g, "")) ? "------" : null;
-  return findPrintedDate(hit.value)?.raw ?? null;
-}
-
 const dmyToIso = (dmy: string | null) =>
   dmy && DMY.test(dmy) ? `${dmy.slice(6)}-${dmy.slice(3, 5)}-${dmy.slice(0, 2)}` : null;
 
 export function parseMacaoId(lines: readonly CardLine[], referenceDate: string): ParsedCard {
   const number = readNumber(lines);
-  const lastName = latinUnder(lines, /^姓(?![名])\s*(Apelido)?/i);
-  const firstName = latinUnder(lines, /^名\s*(Nome)?/i);
-  const birth = dateAfter(lines, /出生日期|Data\s?de\s?nasc/i);
-  // 簽 is not in the recogniser's dictionary: it comes back as 签 or as a look-alike (策); the Portuguese half
-  // of the label identifies the line as well.
-  const issued = dateAfter(lines, /[發发]\s?日\s?期|Data\s?de\s?emiss/i);
-  const expiry = dateAfter(lines, /有效期|V[aá]lido/i);
-  const sex =
-    valueForLabel(lines, labelPattern("性別"), { accept: (v) => /^(Sexo)?\s?[MF]\b/i.test(v) })?.value.match(
-      /\b[MF]\b/,
-    )?.[0] ?? null;
+  const { last: printedLast, first: printedFirst } = readMacaoNames(lines);
+  const { birth, issued, expiry } = readMacaoDates(lines);
+  const sex = readMacaoSex(lines, new RegExp(`${labelSource("性別")}|Sexo`, "i"));
   const mrz = readCardMrz(lines);
+  // The recogniser drops word spaces of the Latin names ("KAHOU"): the MRZ's separators put them back when
+  // the letters are the same.
+  const spaced = (printed: string | null, fromMrz: string | undefined) =>
+    printed && fromMrz && squash(printed) === squash(fromMrz) ? fromMrz : printed;
+  const lastName = spaced(printedLast, mrz?.fields?.surname);
+  const firstName = spaced(printedFirst, mrz?.fields?.givenNames);
   const birthIso = dmyToIso(birth);
   const issueIso = dmyToIso(issued);
   const expiryIso = dmyToIso(expiry);
@@ -101,22 +68,35 @@ export function parseMacaoId(lines: readonly CardLine[], referenceDate: string):
       checks.mrzExpiryMatches = expiryIso
         ? f.expiryDate === mrzDate(expiryIso)
         : /^<*$/.test(f.expiryDate ?? "");
-    if (lastName && firstName) checks.mrzNameMatches = f.surname === lastName && f.givenNames === firstName;
+    // Names carry no check digit and OCR-B fillers get miscounted ("LAO<WENG<SI"): compared letters only.
+    if (lastName && firstName)
+      checks.mrzNameMatches = squash(f.surname + f.givenNames) === squash(lastName + firstName);
   }
+  // Where the print was not read (moiré takes the small letters), a zone whose check digits hold stands in; the
+  // cross-check of such a field is then not made (there is only one reading of it).
+  const zone = mrz?.fields && mrzCheckDigitsHold(mrz) ? fromZone(mrz.fields, referenceDate) : null;
+  const birthday = birth ?? zone?.birth ?? null;
+  const birthdayIso = dmyToIso(birthday);
+  const expires = expiry ?? zone?.expiry ?? null;
   const card: MacaoIDCard = {
-    FirstName: firstName,
-    LastName: lastName,
-    Birthday: birth,
-    ExpirationDate: expiry === "------" ? null : expiry,
+    FirstName: firstName ?? zone?.first ?? null,
+    LastName: lastName ?? zone?.last ?? null,
+    Birthday: birthday,
+    ExpirationDate: expires === "------" ? null : expires,
     LicenseNumber: number,
-    Sex: sex,
-    Age: birthIso && birthIso <= referenceDate ? String(ageOn(birthIso, referenceDate)) : null,
+    Sex: sex ?? zone?.sex ?? null,
+    Age: birthdayIso && birthdayIso <= referenceDate ? String(ageOn(birthdayIso, referenceDate)) : null,
     IssuedCountry: "Macao",
     Field1: mrz?.lines[0] ?? null,
     Field2: mrz?.lines[1] ?? null,
   };
-  const name = lastName && firstName ? `${lastName}, ${firstName}` : null;
-  return finish({ MacaoIDCard: card }, { MacaoIDCard: card }, { name, number, birthDate: birthIso }, checks);
+  const name = card.LastName && card.FirstName ? `${card.LastName}, ${card.FirstName}` : null;
+  return finish(
+    { MacaoIDCard: card },
+    { MacaoIDCard: card },
+    { name, number, birthDate: birthdayIso },
+    checks,
+  );
 }
 
 /**
@@ -129,4 +109,28 @@ function validFor(issueIso: string, expiryIso: string, years: number): boolean {
   const sameDay = new Date(Date.UTC(y + years, m - 1, d));
   const dayBefore = new Date(Date.UTC(y + years, m - 1, d - 1));
   return expiryIso === iso(sameDay) || expiryIso === iso(dayBefore);
+}
+
+/** Printed-field stand-ins from a valid zone: names, sex, birth date (century: not after the reference date),
+ * expiry (`------` for a filler field: no expiry), dates as the card prints them (`DD-MM-YYYY`). */
+function fromZone(f: MrzFields, referenceDate: string) {
+  const dmy = (iso: string | null) => (iso ? `${iso.slice(8)}-${iso.slice(5, 7)}-${iso.slice(0, 4)}` : null);
+  const parts = (yymmdd: string) =>
+    [2, 4, 6].map((end) => Number(yymmdd.slice(end - 2, end))) as [number, number, number];
+  const birth = /^\d{6}$/.test(f.birthDate)
+    ? birthDateFromTwoDigitYear(...parts(f.birthDate), referenceDate)
+    : null;
+  const [ey, em, ed] = /^\d{6}$/.test(f.expiryDate ?? "") ? parts(f.expiryDate!) : [0, 0, 0];
+  const expiry = /^<+$/.test(f.expiryDate ?? "")
+    ? "------"
+    : isRealDate(2000 + ey, em, ed)
+      ? dmy(isoDate(2000 + ey, em, ed))
+      : null;
+  return {
+    last: f.surname || null,
+    first: f.givenNames || null,
+    sex: /^[MF]$/.test(f.sex) ? f.sex : null,
+    birth: dmy(birth),
+    expiry,
+  };
 }
