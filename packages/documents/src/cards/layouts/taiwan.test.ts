@@ -74,8 +74,14 @@ describe("Taiwan national ID front", () => {
     expect(noBirth.checks.issuedAfterBirth).toBeUndefined();
   });
 
-  it("reports no name when its label is lost, and an issue date before birth as inconsistent", () => {
-    expect(parseTaiwanId(card({ nameLabel: "" }), REF).normal.TaiWanIDCard?.FullName).toBeNull();
+  it("takes the name and the sex by position when moiré took their labels", () => {
+    const noLabels = card({ nameLabel: "" }).filter((l) => l.text !== "性别");
+    expect(parseTaiwanId(noLabels, REF).normal.TaiWanIDCard).toMatchObject({ FullName: "劉麗華", Sex: "女" });
+  });
+
+  it("reports no name when neither label nor title frames it, and an issue date before birth as inconsistent", () => {
+    const untitled = card({ nameLabel: "" }).filter((l) => !/身分/.test(l.text));
+    expect(parseTaiwanId(untitled, REF).normal.TaiWanIDCard?.FullName).toBeNull();
     expect(parseTaiwanId(card({ issued: "民國40年5月3日" }), REF).checks.issuedAfterBirth).toBe(false);
   });
 });

@@ -42,12 +42,28 @@ function readNumber(lines: readonly CardLine[]): string | null {
   return fallback;
 }
 
+/**
+ * The name after 姓名; when moiré took the label, the Han-only line between the title and the birth-date row
+ * (the layout prints nothing else there).
+ */
 function readName(lines: readonly CardLine[]): string | null {
   const labelled = valueForLabel(lines, /姓\s?名/, {
     below: false,
     accept: (v) => HAN_NAME.test(v.replace(/\s/g, "")),
   });
-  return labelled ? labelled.value.replace(/\s/g, "") : null;
+  if (labelled) return labelled.value.replace(/\s/g, "");
+  const title = lines.find((l) => NOT_NAME.test(l.text));
+  const birthRow = readingOrder(lines).find((l) => rocDate(l.text) !== null);
+  if (!title || !birthRow) return null;
+  const between = readingOrder(lines).find(
+    (l) =>
+      l.y0 >= title.y1 - 0.01 &&
+      l.y1 <= birthRow.y0 + 0.01 &&
+      HAN_NAME.test(l.text.replace(/\s/g, "")) &&
+      !NOT_NAME.test(l.text) &&
+      !/姓|名/.test(l.text),
+  );
+  return between ? between.text.replace(/\s/g, "") : null;
 }
 
 export function parseTaiwanId(lines: readonly CardLine[], referenceDate: string): ParsedCard {
@@ -57,7 +73,8 @@ export function parseTaiwanId(lines: readonly CardLine[], referenceDate: string)
     below: false,
     accept: (v) => /^[男女]/.test(v),
   });
-  const sex = sexText?.value.slice(0, 1) ?? null;
+  const sex =
+    sexText?.value.slice(0, 1) ?? lines.find((l) => /^[男女]$/.test(l.text.trim()))?.text.trim() ?? null;
   const issueLabel = labelPattern("發證");
   const issueText = valueForLabel(lines, issueLabel, { below: false, accept: (v) => rocDate(v) !== null });
   const issued = rocDate(issueText?.value ?? lines.find((l) => issueLabel.test(l.text))?.text);
