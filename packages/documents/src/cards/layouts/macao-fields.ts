@@ -98,7 +98,19 @@ export function readMacaoDates(lines: readonly CardLine[]): {
   });
   const used = new Set([birth, issued, expiry]);
   const free = dates.filter((d) => !used.has(d.raw));
-  birth ??= free.shift()?.raw ?? null;
+  const iso = (raw: string) => raw.split("-").reverse().join("-");
+  // The birth date stands alone on its row and is the earliest date of the card: an issue date whose row lost
+  // its label to glare is neither.
+  const alone = (d: (typeof dates)[number]) =>
+    !dates.some(
+      (o) => o !== d && Math.abs(o.line.y0 + o.line.y1 - d.line.y0 - d.line.y1) < d.line.y1 - d.line.y0,
+    );
+  const earliest = (d: (typeof dates)[number]) => dates.every((o) => o === d || iso(o.raw) > iso(d.raw));
+  const birthCandidate = free.find((d) => alone(d) && earliest(d));
+  if (!birth && birthCandidate) {
+    birth = birthCandidate.raw;
+    free.splice(free.indexOf(birthCandidate), 1);
+  }
   issued ??= free.find((d) => d.line.x0 < 0.6)?.raw ?? null;
   expiry ??= free.find((d) => d.line.x0 >= 0.6 && d.raw !== issued)?.raw ?? null;
   return { birth, issued, expiry };

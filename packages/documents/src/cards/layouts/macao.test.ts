@@ -91,6 +91,12 @@ describe("Macao resident identity card front", () => {
     expect(parsed.key.birthDate).toBe("2002-05-05");
   });
 
+  it("never takes the issue date for the birth date when glare took the birth row", () => {
+    const parsed = parseMacaoId(macao({ birth: "", mrz1: "", mrz2: "", mrz3: "" }), REF);
+    expect(parsed.normal.MacaoIDCard?.Birthday).toBeNull();
+    expect(parsed.key.birthDate).toBeNull();
+  });
+
   it("fails the MRZ check digits when a digit was altered", () => {
     const parsed = parseMacaoId(macao({ mrz2: "0205066M3408180CHN<<<<<<<<<<<2" }), REF);
     expect(parsed.checks.mrzCheckDigits).toBe(false);
