@@ -11,7 +11,10 @@ import { finish, type ParsedCard } from "./result.ts";
  * brackets and 初發/換發/補發), 統一編號 (letter + 1/2 + 8 digits) and the photo on the right. The back (parents,
  * spouse, military service, birthplace, address, a barcode of the number) carries nothing of TaiWanIDCard.
  *
- * TaiWanIDCard has no birth-date field: the birth date feeds the key fields and the checks only.
+ * TaiWanIDCard has no birth-date field: the birth date feeds the key fields and the checks only. readCard decodes
+ * this card without the characters used in simplified Chinese only (`ocrOptionsFor`), so a printed 陳 is not
+ * returned as 陈; label words are matched in either form all the same (cjk-labels.ts), because 別/編/簽 are not in
+ * the recogniser's dictionary at all.
  */
 const ROC_DATE = new RegExp(
   `${labelSource("民國")}\\s?(\\d{2,3})\\s?年\\s?(\\d{1,2})\\s?月\\s?(\\d{1,2})\\s?日?`,
