@@ -2,8 +2,8 @@
  * Back-side evaluation on synthetic cards: npm run eval:card-backs [-- <ids per type>]
  * Renders the back of every type with a synthetic back layout (test/synthetic/backs.ts), photographs it under
  * each readable capture condition (test/synthetic/degrade.ts), runs readCardBack (real PP-OCR) and checks what
- * the back prints against the truth: the number (MyKad), the printed fields (Mainland: Authority, ValidDate) and
- * that the photo is recognised as a back. Prints a per-variant table and the latency, and writes the raw rows to
+ * the back prints against the truth: the number (MyKad), the printed fields (Mainland: Authority, ValidDate), the
+ * values kept for cross-checks (HMTPermit: name, identity card number) and that the photo is recognised as a back. Prints a per-variant table and the latency, and writes the raw rows to
  * /tmp/eval-card-backs.json. Further arguments limit the types: npm run eval:card-backs -- 3 MainlandIDCard
  */
 import { writeFile } from "node:fs/promises";
@@ -24,7 +24,10 @@ const rows: {
   number: boolean | null;
   /** Every printed field equal to the truth; null when the back has no fields to read. */
   fields: boolean | null;
-  backSide: boolean;
+  /** Everything printed for the cross-checks (HMTPermit: name, identity card number) equal to the truth. */
+  crossCheck: boolean | null;
+  /** Recognised as a back; null for a back that prints nothing to recognise (the Taiwan residents' permit). */
+  backSide: boolean | null;
   ms: number;
 }[] = [];
 for (const type of types) {
@@ -45,7 +48,12 @@ for (const type of types) {
         fields: Object.keys(back.design.truth.fields).length
           ? Object.entries(back.design.truth.fields).every(([k, v]) => reading.back?.normal[k] === v)
           : null,
-        backSide: reading.back?.checks.backSide === true,
+        crossCheck: back.design.truth.crossCheck
+          ? Object.entries(back.design.truth.crossCheck).every(
+              ([k, v]) => reading.back?.crossCheck?.[k] === v,
+            )
+          : null,
+        backSide: back.design.body === "" ? null : reading.back?.checks.backSide === true,
         ms,
       });
       process.stdout.write(".");
@@ -56,24 +64,28 @@ await engine.close();
 process.stdout.write("\n");
 const pct = (n: number, d: number) => `${((100 * n) / Math.max(1, d)).toFixed(1)} %`;
 /** Hits over the rows where the measure applies; "-" when it applies to none. */
-const share = (of: typeof rows, key: "number" | "fields", format: (n: number, d: number) => string) => {
+const share = (
+  of: typeof rows,
+  key: "number" | "fields" | "crossCheck" | "backSide",
+  format: (n: number, d: number) => string,
+) => {
   const applies = of.filter((r) => r[key] !== null);
   return applies.length ? format(applies.filter((r) => r[key]).length, applies.length) : "-";
 };
 const frac = (n: number, d: number) => `${n}/${d}`;
 console.log(
-  "| type | variant | number read | printed fields right | recognised as a back |\n|---|---|---|---|---|",
+  "| type | variant | number read | printed fields right | cross-check values right | recognised as a back |\n|---|---|---|---|---|---|",
 );
 for (const type of types)
   for (const variant of READABLE_VARIANTS) {
     const of = rows.filter((r) => r.type === type && r.variant === variant);
     console.log(
-      `| ${type} | ${variant} | ${share(of, "number", frac)} | ${share(of, "fields", frac)} | ${of.filter((r) => r.backSide).length}/${of.length} |`,
+      `| ${type} | ${variant} | ${share(of, "number", frac)} | ${share(of, "fields", frac)} | ${share(of, "crossCheck", frac)} | ${share(of, "backSide", frac)} |`,
     );
   }
 const all = rows.length;
 console.log(
-  `| **all** | | ${share(rows, "number", pct)} | ${share(rows, "fields", pct)} | ${pct(rows.filter((r) => r.backSide).length, all)} |`,
+  `| **all** | | ${share(rows, "number", pct)} | ${share(rows, "fields", pct)} | ${share(rows, "crossCheck", pct)} | ${share(rows, "backSide", pct)} |`,
 );
 const ms = rows.map((r) => r.ms).sort((a, b) => a - b);
 console.log(

@@ -43,6 +43,7 @@ interface Row {
   variant: Variant;
   name: boolean;
   number: boolean;
+  /** Birth date right; always true for TaiWanIDCard, whose struct carries no birth date to score. */
   birth: boolean;
   fieldsValid: boolean;
   warnings: number[];
@@ -111,7 +112,7 @@ for (const type of types) {
         variant,
         name: norm(parsedKey.name) === norm(truth.name),
         number: norm(parsedKey.number) === norm(truth.number),
-        birth: parsedKey.birthDate === truth.birthDate,
+        birth: type === "TaiWanIDCard" || parsedKey.birthDate === truth.birthDate,
         fieldsValid: result.fieldsValid,
         warnings: result.warnings,
         scores: { ...result.scores },
@@ -132,17 +133,26 @@ for (const type of types) {
 }
 await engine.close();
 
+/** The container member a type's struct sits in (HMTPermit's is HMTPermitCard, reference §6.7). */
+function memberOf(type: IdCardType): string {
+  return type === "HMTPermit" ? "HMTPermitCard" : type;
+}
+
 function fieldHits(info: object, type: IdCardType, want: Record<string, string>): Record<string, boolean> {
-  const got = ((info as Record<string, unknown>)[type] ?? {}) as Record<string, string | null>;
+  const got = ((info as Record<string, unknown>)[memberOf(type)] ?? {}) as Record<string, string | null>;
   const squash = (v: string | null | undefined) => (v ?? "").replace(/\s/g, "");
   return Object.fromEntries(Object.entries(want).map(([k, v]) => [k, squash(got[k]) === squash(v)]));
 }
 
 /** Key fields back out of the emitted structs, the way a merchant would read them. */
 function keyOf(info: Record<string, unknown>, type: IdCardType) {
-  const s = (info[type] ?? {}) as Record<string, string | null>;
+  const s = (info[memberOf(type)] ?? {}) as Record<string, string | null>;
   const iso = (v: string | null | undefined) =>
-    v && /^\d{2}-\d{2}-\d{4}$/.test(v) ? `${v.slice(6)}-${v.slice(3, 5)}-${v.slice(0, 2)}` : (v ?? null);
+    v && /^\d{2}-\d{2}-\d{4}$/.test(v)
+      ? `${v.slice(6)}-${v.slice(3, 5)}-${v.slice(0, 2)}`
+      : v && /^\d{4}\.\d{2}\.\d{2}$/.test(v)
+        ? v.replace(/\./g, "-")
+        : (v ?? null);
   switch (type) {
     case "HKIDCard":
       return { name: s.FullName ?? null, number: s.LicenseNumber ?? null, birthDate: iso(s.Birthday) };
@@ -170,6 +180,17 @@ function keyOf(info: Record<string, unknown>, type: IdCardType) {
         number: s.CRN ?? null,
         birthDate: s.Birthday ?? null,
       };
+    case "HMTPermit":
+      return { name: s.Name ?? null, number: s.Number ?? null, birthDate: iso(s.Birthday) };
+    case "MacaoIDCard":
+      return {
+        name: s.LastName && s.FirstName ? `${s.LastName}, ${s.FirstName}` : null,
+        number: s.LicenseNumber ?? null,
+        birthDate: iso(s.Birthday),
+      };
+    case "TaiWanIDCard":
+      // TaiWanIDCard has no birth-date field: a merchant never sees it, so it is not scored (see `birth`).
+      return { name: s.FullName ?? null, number: s.LicenseNumber ?? null, birthDate: null };
     default:
       return { name: s.FullName ?? null, number: s.LicenseNumber ?? null, birthDate: s.Birthday ?? null };
   }

@@ -1,4 +1,5 @@
 import { mainlandPeriodMatchesNumber, type ParsedBack } from "./layouts/backs.ts";
+import { hmtPermitCrossChecks } from "./layouts/hmt-permit-back.ts";
 import type { CardInfo, IdCardType, NormalCardInfo } from "./types.ts";
 
 /** The front's reading as far as the merge needs it (a `CardReading` or what a server stored of one). */
@@ -32,17 +33,25 @@ function mergeStruct(
   return { ...container, [member]: { ...base, ...filled } };
 }
 
-function frontNumber(front: FrontFields, member: string): string | null {
+/** The container member of a type's struct: the type's name, except HMTPermit's (reference §6.7). */
+const memberOf = (type: IdCardType) => (type === "HMTPermit" ? "HMTPermitCard" : type);
+
+function frontStruct(front: FrontFields, member: string): Readonly<Record<string, unknown>> | null {
   const struct = (front.normalCardInfo as Record<string, unknown>)[member];
-  const value =
-    struct && typeof struct === "object" ? (struct as Record<string, unknown>).LicenseNumber : null;
+  return struct && typeof struct === "object" ? (struct as Record<string, unknown>) : null;
+}
+
+function frontNumber(front: FrontFields, member: string): string | null {
+  const struct = frontStruct(front, member);
+  const value = struct?.LicenseNumber ?? struct?.Number;
   return typeof value === "string" ? value : null;
 }
 
 /**
  * Front and back of one card as one result: the back's fields go into the type's struct (never erasing what
  * the front read), and the sides are cross-checked — the number the back prints against the front's (MyKad),
- * the validity period against the holder's age from the front's number (Mainland).
+ * the validity period against the holder's age from the front's number (Mainland), the name and identity card
+ * number the back repeats (HMTPermit).
  */
 export function mergeCardBack(
   type: IdCardType,
@@ -50,14 +59,14 @@ export function mergeCardBack(
   back: ParsedBack,
   referenceDate: string,
 ): MergedCard {
-  // The container member is named after the type for both two-sided types read here (reference §6.7).
-  const member = type;
+  const member = memberOf(type);
   const checks: Record<string, boolean> = { ...front.checks, ...back.checks };
   const number = frontNumber(front, member);
   if (back.number !== null) checks.backNumberMatchesFront = number !== null && number === back.number;
   const validDate = back.normal.ValidDate;
   if (type === "MainlandIDCard" && validDate && number)
     checks.validPeriodMatchesAge = mainlandPeriodMatchesNumber(validDate, number, referenceDate);
+  if (type === "HMTPermit") Object.assign(checks, hmtPermitCrossChecks(frontStruct(front, member), back));
   const fieldsValid = front.fieldsValid && Object.values(checks).every(Boolean);
   return {
     normalCardInfo: mergeStruct(front.normalCardInfo, member, back.normal),

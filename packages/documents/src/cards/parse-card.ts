@@ -1,8 +1,10 @@
 import { parseHkidCard } from "./layouts/hkid.ts";
+import { parseHmtPermit } from "./layouts/hmt-permit.ts";
 import { parseKtp } from "./layouts/ktp.ts";
+import { parseMacaoId } from "./layouts/macao.ts";
 import { parseMainlandCard } from "./layouts/mainland.ts";
 import { parseMyKad } from "./layouts/mykad.ts";
-import { parseIndonesiaDrivingLicense, parseJapanId, parseMacaoId, parseTaiwanId } from "./layouts/other.ts";
+import { parseIndonesiaDrivingLicense, parseJapanId } from "./layouts/other.ts";
 import {
   parseDrivingLicense,
   parseSssId,
@@ -12,6 +14,7 @@ import {
 } from "./layouts/philippines.ts";
 import type { ParsedCard } from "./layouts/result.ts";
 import { parseSingaporeId } from "./layouts/singapore.ts";
+import { parseTaiwanId } from "./layouts/taiwan.ts";
 import { parseThaiId } from "./layouts/thai.ts";
 import type { CardLine } from "./lines.ts";
 import type { IdCardType } from "./types.ts";
@@ -46,11 +49,13 @@ export function parseCardLines(
     case "PhilippinesUMID":
       return parseUmid(lines);
     case "TaiWanIDCard":
-      return parseTaiwanId(lines);
+      return parseTaiwanId(lines, referenceDate);
     case "JapanIDCard":
       return parseJapanId(lines);
     case "MacaoIDCard":
-      return parseMacaoId(lines);
+      return parseMacaoId(lines, referenceDate);
+    case "HMTPermit":
+      return parseHmtPermit(lines, referenceDate);
     case "IndonesiaDrivingLicense":
       return parseIndonesiaDrivingLicense(lines);
   }

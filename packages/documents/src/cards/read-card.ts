@@ -1,7 +1,7 @@
 import { EkycError } from "@openekyc/core";
 import { type CardCrop, cropCardPixels, encodeJpeg, ID3_ASPECT } from "../crop/crop-card.ts";
 import { readMrzWithEngine } from "../mrz/read.ts";
-import type { OcrEngine, OcrResult } from "../ocr/engine.ts";
+import type { OcrEngine, OcrOptions, OcrResult } from "../ocr/engine.ts";
 import { decodeImage, type RgbImage } from "../ocr/image.ts";
 import { extractPortraitFromCard, type FaceDetector } from "../portrait/extract.ts";
 import { blockingWarnings, type WarningPolicy } from "../warnings/codes.ts";
@@ -66,15 +66,24 @@ export function rotate180(image: RgbImage): RgbImage {
   return { data, width: image.width, height: image.height };
 }
 
+/**
+ * How a type's print is read: the Taiwan national ID prints traditional Chinese only, so the characters used in
+ * simplified Chinese only are left out of its decoding (PP-OCRv4 otherwise returns 陈 for the 陳 printed).
+ */
+export function ocrOptionsFor(type: IdCardType): OcrOptions {
+  return type === "TaiWanIDCard" ? { script: "traditional" } : {};
+}
+
 /** Crop lines with the text under a highlight re-read on the contrast-normalised card (see glare.ts). */
 async function rereadUnderGlare(
   engine: OcrEngine,
   card: RgbImage,
   lines: readonly CardLine[],
+  options: OcrOptions,
 ): Promise<CardLine[] | null> {
   const flat = flattenGlare(card);
   if (!flat) return null;
-  const ocr = await engine.recognisePixels(flat.image);
+  const ocr = await engine.recognisePixels(flat.image, options);
   const frame = { x: 0, y: 0, width: ocr.width, height: ocr.height };
   return mergeGlareLines(lines, toCardLines(withSpaces(flat.image, ocr), frame), flat.region);
 }
@@ -88,8 +97,9 @@ async function readFields(
 ): Promise<{ parsed: ParsedCard; textTouchesEdge: boolean; upright: RgbImage | null }> {
   let best: ParsedCard | null = null;
   let upright = crop?.card ?? null;
+  const options = ocrOptionsFor(type);
   if (crop) {
-    const ocr = await engine.recognisePixels(crop.card);
+    const ocr = await engine.recognisePixels(crop.card, options);
     const cropLines = toCardLines(withSpaces(crop.card, ocr), {
       x: 0,
       y: 0,
@@ -98,7 +108,7 @@ async function readFields(
     });
     best = parseCardLines(type, cropLines, referenceDate);
     if (glareSuspected(crop.card)) {
-      const reread = await rereadUnderGlare(engine, crop.card, cropLines);
+      const reread = await rereadUnderGlare(engine, crop.card, cropLines, options);
       const merged = reread && parseCardLines(type, reread, referenceDate);
       if (merged && keyFieldCount(merged) >= keyFieldCount(best)) best = merged;
     }
@@ -106,7 +116,7 @@ async function readFields(
     if (keyFieldCount(best) <= 1) {
       // Almost nothing read: the card may lie upside down in the photo.
       const turned = rotate180(crop.card);
-      const ocr180 = await engine.recognisePixels(turned);
+      const ocr180 = await engine.recognisePixels(turned, options);
       const frame = { x: 0, y: 0, width: ocr180.width, height: ocr180.height };
       const flipped = parseCardLines(type, toCardLines(withSpaces(turned, ocr180), frame), referenceDate);
       if (keyFieldCount(flipped) > keyFieldCount(best)) [best, upright] = [flipped, turned];
@@ -114,7 +124,7 @@ async function readFields(
     }
   }
   // No outline, or the crop read badly (a wrong outline, a card upside down in the crop): read the whole photo.
-  const whole = await engine.recognisePixels(image);
+  const whole = await engine.recognisePixels(image, options);
   const frame = textFrame(whole.lines);
   const parsed = parseCardLines(type, toCardLines(withSpaces(image, whole), frame), referenceDate);
   const chosen = best && keyFieldCount(best) >= keyFieldCount(parsed) ? best : parsed;

@@ -22,6 +22,7 @@ export const ID_CARD_TYPES = [
   "MacaoIDCard",
   "TaiWanIDCard",
   "JapanIDCard",
+  "HMTPermit",
 ] as const;
 export type IdCardType = (typeof ID_CARD_TYPES)[number];
 

@@ -16,6 +16,12 @@ export interface CtcVocabulary {
   readonly mrzClass: Int16Array;
 }
 
+/** A class mask (1 = excluded) for the dictionary characters listed in `characters`. */
+export function exclusionMask(vocab: CtcVocabulary, characters: string): Uint8Array {
+  const listed = new Set(characters);
+  return Uint8Array.from(vocab.chars, (ch) => (listed.has(ch) ? 1 : 0));
+}
+
 /** Builds the vocabulary from `ppocr_keys_v1.txt` (one character per line). */
 export function buildVocabulary(dictionary: string): CtcVocabulary {
   const entries = dictionary.split(/\r?\n/);
@@ -39,12 +45,16 @@ export function foldToMrz(ch: string): string {
   return n;
 }
 
-/** Greedy decoding: argmax per step, collapse repeats, drop blanks. */
+/**
+ * Greedy decoding: argmax per step, collapse repeats, drop blanks. `excluded` (1 per class index) removes
+ * characters the document cannot print from the choice: each step then takes the best remaining class.
+ */
 export function decodeGreedy(
   probs: Float32Array,
   steps: number,
   classes: number,
   vocab: CtcVocabulary,
+  excluded?: Uint8Array,
 ): Decoded {
   let text = "";
   let sum = 0;
@@ -55,6 +65,7 @@ export function decodeGreedy(
     let best = 0;
     let bestP = probs[row] as number;
     for (let k = 1; k < classes; k++) {
+      if (excluded?.[k]) continue;
       const p = probs[row + k] as number;
       if (p > bestP) {
         bestP = p;

@@ -2,11 +2,12 @@ import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { InferenceSession } from "onnxruntime-node";
-import { buildVocabulary } from "./ctc.ts";
+import { buildVocabulary, exclusionMask } from "./ctc.ts";
 import { detectText } from "./detect.ts";
 import { boxCorners, type OrientedBox, type Point } from "./geometry.ts";
 import { decodeImage, type RgbImage } from "./image.ts";
 import { type RecognisedText, recogniseBoxes } from "./recognise.ts";
+import { SIMPLIFIED_ONLY } from "./simplified-only.ts";
 
 export interface OcrLine {
   /** Text as the recogniser read it (full PP-OCR dictionary: Latin, digits, CJK, punctuation). */
@@ -32,6 +33,12 @@ export interface OcrResult {
 export interface OcrOptions {
   /** Longer side of the detector input. 960 is PaddleOCR's default; small uploads are scaled up to it. */
   readonly detectorSide?: number;
+  /**
+   * `traditional`: the document prints traditional Chinese only (Taiwan), so characters used in simplified
+   * Chinese only (simplified-only.ts, from Unihan) are left out of the decoding: the recogniser's best
+   * remaining reading is taken. Default: the whole dictionary.
+   */
+  readonly script?: "traditional";
 }
 
 export interface OcrEngine {
@@ -82,11 +89,13 @@ export async function createOcrEngine(config: OcrEngineConfig = {}): Promise<Ocr
     readFile(paths.dictionary, "utf8"),
   ]);
   const vocab = buildVocabulary(dictionary);
+  const traditionalOnly = exclusionMask(vocab, SIMPLIFIED_ONLY);
 
   async function recognisePixels(image: RgbImage, options: OcrOptions = {}): Promise<OcrResult> {
     const detected = await detectText(detector, image, options.detectorSide ?? DEFAULT_DETECTOR_SIDE);
     const boxes = detected.map((d) => d.box);
-    const read = await recogniseBoxes(recogniser, vocab, image, boxes);
+    const excluded = options.script === "traditional" ? traditionalOnly : undefined;
+    const read = await recogniseBoxes(recogniser, vocab, image, boxes, 1, excluded);
     const lines: OcrLine[] = [];
     boxes.forEach((box, i) => {
       const r = read[i];

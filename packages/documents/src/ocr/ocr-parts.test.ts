@@ -1,9 +1,10 @@
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
-import { buildVocabulary, decodeGreedy, decodeMrz } from "./ctc.ts";
+import { buildVocabulary, decodeGreedy, decodeMrz, exclusionMask } from "./ctc.ts";
 import { boxCorners, minAreaBox, type OrientedBox } from "./geometry.ts";
 import { decodeImage, warpBox } from "./image.ts";
 import { mergeRows } from "./rows.ts";
+import { SIMPLIFIED_ONLY } from "./simplified-only.ts";
 
 describe("geometry", () => {
   it("finds the minimum-area rectangle of a rotated box and reads it left to right", () => {
@@ -46,6 +47,20 @@ describe("CTC decoding", () => {
     ]);
     expect(decodeGreedy(probs, 6, 6, vocab).text).toBe("A× <");
     expect(decodeMrz(probs, 6, 6, vocab).text).toBe("AX<");
+  });
+
+  it("leaves excluded characters out: a traditional-only card reads 陳 where the model's first choice is 陈", () => {
+    const han = buildVocabulary("陈\n陳\n台\n");
+    // classes: 0 blank, 1 陈, 2 陳, 3 台, 4 space
+    const probs = steps([
+      [0.05, 0.6, 0.3, 0, 0.05],
+      [0.9, 0.05, 0.05, 0, 0],
+      [0.1, 0, 0, 0.9, 0],
+    ]);
+    expect(decodeGreedy(probs, 3, 5, han).text).toBe("陈台");
+    const mask = exclusionMask(han, SIMPLIFIED_ONLY);
+    expect([...mask]).toEqual([0, 1, 0, 0, 0]);
+    expect(decodeGreedy(probs, 3, 5, han, mask).text).toBe("陳台");
   });
 });
 

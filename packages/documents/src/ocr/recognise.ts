@@ -25,6 +25,7 @@ export async function recogniseBoxes(
   image: RgbImage,
   boxes: readonly OrientedBox[],
   widthScale = 1,
+  excluded?: Uint8Array,
 ): Promise<RecognisedText[]> {
   const crops = boxes.map((box) => {
     // widthScale < 1 squeezes lines horizontally: fewer columns to run, for reads that tolerate it.
@@ -47,7 +48,7 @@ export async function recogniseBoxes(
     const indices = order.slice(start, end);
     start = end;
     const batch = indices.map((i) => crops[i] as RgbImage);
-    const decoded = await recogniseBatch(session, vocab, batch);
+    const decoded = await recogniseBatch(session, vocab, batch, excluded);
     indices.forEach((index, k) => {
       results[index] = decoded[k] as RecognisedText;
     });
@@ -55,7 +56,12 @@ export async function recogniseBoxes(
   return results;
 }
 
-async function recogniseBatch(session: InferenceSession, vocab: CtcVocabulary, crops: readonly RgbImage[]) {
+async function recogniseBatch(
+  session: InferenceSession,
+  vocab: CtcVocabulary,
+  crops: readonly RgbImage[],
+  excluded?: Uint8Array,
+) {
   const width = Math.max(...crops.map((c) => c.width));
   const plane = REC_HEIGHT * width;
   // Zero after normalisation is mid-grey padding, what PaddleOCR pads with.
@@ -78,6 +84,9 @@ async function recogniseBatch(session: InferenceSession, vocab: CtcVocabulary, c
   const data = probs.data as Float32Array;
   return crops.map((_, n) => {
     const slice = data.subarray(n * steps * classes, (n + 1) * steps * classes);
-    return { text: decodeGreedy(slice, steps, classes, vocab), mrz: decodeMrz(slice, steps, classes, vocab) };
+    return {
+      text: decodeGreedy(slice, steps, classes, vocab, excluded),
+      mrz: decodeMrz(slice, steps, classes, vocab),
+    };
   });
 }

@@ -20,7 +20,8 @@ export const PORTRAIT_BOXES: Record<IdCardType, RelativeBox> = {
   PhilippinesUMID: LEFT,
   InternationalIDPassport: [0.02, 0.18, 0.34, 0.78],
   IndonesiaDrivingLicense: LEFT,
-  MacaoIDCard: LEFT,
-  TaiWanIDCard: RIGHT,
+  MacaoIDCard: [0.03, 0.19, 0.3, 0.71],
+  TaiWanIDCard: [0.66, 0.19, 0.96, 0.78],
   JapanIDCard: RIGHT,
+  HMTPermit: [0.06, 0.24, 0.3, 0.72],
 };

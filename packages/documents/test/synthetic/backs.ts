@@ -1,5 +1,6 @@
 import sharp from "sharp";
 import type { IdCardType } from "../../src/cards/types.ts";
+import { hmtPermitBack } from "./hmt-permit.ts";
 import { identity } from "./identities.ts";
 import { CARD_HEIGHT, CARD_WIDTH, type CardDesign, SYNTHETIC_LAYOUTS, t } from "./layouts.ts";
 import { mainlandBack } from "./mainland.ts";
@@ -10,8 +11,11 @@ export interface BackDesign {
   type: IdCardType;
   body: string;
   tint: [string, string];
-  /** What the back prints, in the form the back parser reports it. */
-  truth: { number: string | null; fields: Record<string, string> };
+  /**
+   * What the back prints, in the form the back parser reports it; `crossCheck`: what it prints that the struct
+   * has no field for (ParsedBack.crossCheck).
+   */
+  truth: { number: string | null; fields: Record<string, string>; crossCheck?: Record<string, string> };
 }
 
 /**
@@ -44,6 +48,7 @@ function mykadBack(r: Rng, front: CardDesign): BackDesign {
 const BACK_LAYOUTS: Partial<Record<IdCardType, (r: Rng, front: CardDesign) => BackDesign>> = {
   MLIDCard: mykadBack,
   MainlandIDCard: mainlandBack,
+  HMTPermit: hmtPermitBack,
 };
 
 /** Types with both a synthetic front and a synthetic back. */

@@ -1,6 +1,7 @@
 import {
   formatThaiId,
   hkidCheckDigit,
+  isValidTaiwanId,
   mainlandCheckCharacter,
   nricCheckLetter,
   thaiCheckDigit,
@@ -128,3 +129,10 @@ export const ltoLicense = (r: Rng) =>
 export const tinNumber = (r: Rng) => `${digits(r, 3)}-${digits(r, 3)}-${digits(r, 3)}-000`;
 export const sssNumber = (r: Rng) => `${digits(r, 2)}-${digits(r, 7)}-${digits(r, 1)}`;
 export const umidCrn = (r: Rng) => `CRN-${digits(r, 4)}-${digits(r, 7)}-${digits(r, 1)}`;
+
+/** Taiwan national ID: letter + sex digit (1 male, 2 female) + 7 digits + the check digit that makes it valid. */
+export function taiwanId(r: Rng, p: Identity): string {
+  const body = pick(r, [..."ABCDEFGHJKMNPQTUVWXZ"]) + (p.sex === "M" ? "1" : "2") + digits(r, 7);
+  const check = [..."0123456789"].find((d) => isValidTaiwanId(body + d));
+  return body + check;
+}

@@ -1,5 +1,6 @@
 import { ageOn, INDONESIA_PROVINCES } from "../../src/cards/numbers/index.ts";
 import type { IdCardType } from "../../src/cards/types.ts";
+import { hmtPermitFront } from "./hmt-permit.ts";
 import {
   dmy,
   hkidNumber,
@@ -17,8 +18,10 @@ import {
   voterVin,
   ymd,
 } from "./identities.ts";
+import { macaoFront } from "./macao.ts";
 import { cjk, hongKongChineseName, mainlandFront } from "./mainland.ts";
 import { int, pick, type Rng } from "./random.ts";
+import { taiwanFront } from "./taiwan.ts";
 
 /** ID-1 card at about 300 dpi (85.6 × 54 mm). */
 export const CARD_WIDTH = 1012;
@@ -367,4 +370,7 @@ export const SYNTHETIC_LAYOUTS: Partial<Record<IdCardType, (r: Rng, p: Identity)
   PhilippinesSSSID: sss,
   PhilippinesUMID: umid,
   MainlandIDCard: mainlandFront,
+  TaiWanIDCard: taiwanFront,
+  HMTPermit: hmtPermitFront,
+  MacaoIDCard: macaoFront,
 };

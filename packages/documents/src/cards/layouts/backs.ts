@@ -2,6 +2,7 @@ import { type CardLine, digitsOnly, readingOrder, valueForLabel } from "../lines
 import { isRealDate } from "../numbers/dates.ts";
 import { parseMainlandId } from "../numbers/mainland.ts";
 import type { IdCardType } from "../types.ts";
+import { parseHmtPermitBack } from "./hmt-permit-back.ts";
 
 /** What a layout parser gives back for one card's back side. */
 export interface ParsedBack {
@@ -19,10 +20,21 @@ export interface ParsedBack {
    * the cross-checks with the front.
    */
   checks: Record<string, boolean>;
+  /**
+   * What the back prints that the type's struct has no field for, kept for the cross-checks with the front
+   * (HMTPermit: the holder's Chinese name and Hong Kong / Macao identity card number).
+   */
+  crossCheck?: Record<string, string | null>;
+  /** The photo shows what only the front prints (its labels, its number): the front photographed again. */
+  frontShown?: boolean;
 }
 
 /** Types whose back side has a layout parser. */
-export const BACK_LAYOUT_TYPES = ["MLIDCard", "MainlandIDCard"] as const satisfies readonly IdCardType[];
+export const BACK_LAYOUT_TYPES = [
+  "MLIDCard",
+  "MainlandIDCard",
+  "HMTPermit",
+] as const satisfies readonly IdCardType[];
 
 /** The back parser of `type`, or null when the type's back is only stored and cut, not read. */
 export function parseCardBackLines(
@@ -35,6 +47,8 @@ export function parseCardBackLines(
       return parseMyKadBack(lines);
     case "MainlandIDCard":
       return parseMainlandBack(lines, referenceDate);
+    case "HMTPermit":
+      return parseHmtPermitBack(lines);
     default:
       return null;
   }

@@ -1,40 +1,18 @@
 import { type CardLine, digitsOnly, findPattern, valueForLabel } from "../lines.ts";
-import { isValidMyNumber, isValidTaiwanId, isWellFormedMacaoId } from "../numbers/east-asia.ts";
+import { isValidMyNumber } from "../numbers/east-asia.ts";
 import { findPrintedDate } from "../printed-dates.ts";
-import type { IndonesiaDrivingLicense, JapanIDCard, MacaoIDCard, TaiWanIDCard } from "../types.ts";
+import type { IndonesiaDrivingLicense, JapanIDCard } from "../types.ts";
 import { cleanName, finish, type ParsedCard } from "./result.ts";
 
 /**
  * Cards with thinner public layout knowledge here: label-anchored reading of the fields their fronts print, the
- * number checked where a rule is public (Taiwan, My Number) and structure only elsewhere (Macao, SIM).
+ * number checked where a rule is public (My Number) and structure only elsewhere (SIM). Not measured: no
+ * synthetic layout exists for them.
  */
 const cjkDate = (text: string | undefined): string | null => {
   const m = text?.match(/(\d{4})\s?年\s?(\d{1,2})\s?月\s?(\d{1,2})\s?日/);
   return m ? `${m[1]}-${m[2]!.padStart(2, "0")}-${m[3]!.padStart(2, "0")}` : null;
 };
-
-export function parseTaiwanId(lines: readonly CardLine[]): ParsedCard {
-  const number = findPattern(lines, /\b([A-Z][12]\d{8})\b/)?.match[1] ?? null;
-  const name = valueForLabel(lines, /姓\s?名/, { below: false })?.value ?? null;
-  const sex =
-    valueForLabel(lines, /性\s?別/, { below: false, accept: (v) => /^[男女]/.test(v) })?.value.slice(0, 1) ??
-    null;
-  const card: TaiWanIDCard = {
-    FullName: name,
-    LicenseNumber: number,
-    Sex: sex,
-    IssuedCountry: "Taiwan",
-    RegistrationNumber: null,
-  };
-  return finish(
-    { TaiWanIDCard: card },
-    { TaiWanIDCard: card },
-    { name, number, birthDate: null },
-    {
-      numberCheckDigit: number !== null && isValidTaiwanId(number),
-    },
-  );
-}
 
 export function parseJapanId(lines: readonly CardLine[]): ParsedCard {
   const numberText = findPattern(lines, /\b(\d{4}\s?\d{4}\s?\d{4})\b/)?.match[1];
@@ -53,40 +31,6 @@ export function parseJapanId(lines: readonly CardLine[]): ParsedCard {
   };
   const checks: Record<string, boolean> = number ? { myNumberCheckDigit: isValidMyNumber(number) } : {};
   return finish({ JapanIDCard: card }, { JapanIDCard: card }, { name, number, birthDate: birth }, checks);
-}
-
-export function parseMacaoId(lines: readonly CardLine[]): ParsedCard {
-  const m = findPattern(lines, /\b([157]\d{6})\s?\(?\s?(\d)\s?\)?/);
-  const number = m ? `${m.match[1]}(${m.match[2]})` : null;
-  const birthText = valueForLabel(lines, /Data\s*de\s*nasc|出生日期|Date\s*of\s*birth/i, {
-    accept: (v) => findPrintedDate(v) !== null,
-  })?.value;
-  const birth = birthText ? findPrintedDate(birthText)!.iso : null;
-  const nameLine = lines.find((l) => /^[A-Z]{2,},\s?[A-Z ]+$/.test(l.text));
-  const [last, first] = nameLine ? nameLine.text.split(/,\s?/) : [null, null];
-  const card: MacaoIDCard = {
-    FirstName: cleanName(first),
-    LastName: cleanName(last),
-    Birthday: birth,
-    ExpirationDate: null,
-    LicenseNumber: number,
-    Sex:
-      valueForLabel(lines, /Sexo|性別|Sex/i, { accept: (v) => /^(男|女)?\s?[MF]\b/.test(v) })?.value.match(
-        /[MF]/,
-      )?.[0] ?? null,
-    Age: null,
-    IssuedCountry: "Macao",
-    Field1: null,
-    Field2: null,
-  };
-  return finish(
-    { MacaoIDCard: card },
-    { MacaoIDCard: card },
-    { name: nameLine?.text ?? null, number, birthDate: birth },
-    {
-      numberStructure: number !== null && isWellFormedMacaoId(number),
-    },
-  );
 }
 
 export function parseIndonesiaDrivingLicense(lines: readonly CardLine[]): ParsedCard {

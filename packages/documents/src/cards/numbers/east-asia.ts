@@ -34,3 +34,29 @@ export function isValidMyNumber(input: string): boolean {
 export function isWellFormedMacaoId(input: string): boolean {
   return /^[157]\d{6}\(?\d\)?$/.test(input.replace(/\s|\//g, ""));
 }
+
+/**
+ * Sex from a Taiwan number's second character: 1 male, 2 female (Ministry of the Interior, 國民身分證及戶口名簿
+ * 格式內容製發相片影像檔建置管理辦法 art. 3: "第二碼為性別碼"; 1 = 男, 2 = 女 as the National Police Agency's check
+ * formula describes it). Null for a number that is not a Taiwan national ID.
+ */
+export function taiwanIdSex(input: string): "M" | "F" | null {
+  const text = input.replace(/\s/g, "").toUpperCase();
+  if (!/^[A-Z][12]\d{8}$/.test(text)) return null;
+  return text[1] === "1" ? "M" : "F";
+}
+
+/** A Republic of China (民國) era year as a Gregorian one: 民國 1 = 1912. */
+export function rocYearToGregorian(rocYear: number): number {
+  return rocYear + 1911;
+}
+
+/**
+ * Validity of a Macao permanent resident card from the holder's age on the issue date (Macao Identification
+ * Services Bureau, card rules of Law 8/2002 and Administrative Regulation 23/2002): under 18 five years, from 18
+ * ten years, from 60 no expiry (the card prints "------"). Null means no expiry.
+ */
+export function macaoValidityYears(ageOnIssue: number): number | null {
+  if (ageOnIssue >= 60) return null;
+  return ageOnIssue >= 18 ? 10 : 5;
+}

@@ -7,3 +7,4 @@ export * from "./nik.ts";
 export * from "./nric.ts";
 export * from "./philippines.ts";
 export * from "./thai.ts";
+export * from "./travel-permits.ts";

@@ -48,6 +48,20 @@ describe("document policy of a session", () => {
     );
   });
 
+  it("asks for a back only where the back is read: HMTPermit yes (SDK name too), TaiWanIDCard no", () => {
+    const sides = (kind: "web-intl" | "sdk-ekyc", type: string) =>
+      documentPolicyOf(
+        session(kind, { CheckMode: 1, [kind === "web-intl" ? "IDCardType" : "IdCardType"]: type }),
+      );
+    expect(sides("sdk-ekyc", "HMTPermit")).toMatchObject({
+      idCardType: "HMTPermit",
+      sides: ["front", "back"],
+    });
+    expect(sides("web-intl", "HMTPermit")?.sides).toEqual(["front", "back"]);
+    expect(sides("web-intl", "TaiWanIDCard")?.sides).toEqual(["front"]);
+    expect(sides("web-intl", "MacaoIDCard")?.sides).toEqual(["front"]);
+  });
+
   it("blocks on unreadable fields, blocking warnings, and expiry unless AllowExpiredDocument", () => {
     const base = { fieldsValid: true, blockingWarnings: [], expired: false, allowExpiredDocument: true };
     expect(blockingReasons(base)).toEqual([]);

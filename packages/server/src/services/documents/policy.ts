@@ -7,13 +7,14 @@ const sdkToWebType: Readonly<Record<string, string>> = {
   MLIDPassport: "InternationalIDPassport",
 };
 
-/** Types whose back side is captured too (the front alone does not carry the whole record). */
-const twoSidedTypes: ReadonlySet<string> = new Set([
-  "MainlandIDCard",
-  "MLIDCard",
-  "HMTPermit",
-  "TaiWanIDCard",
-]);
+/**
+ * Types whose back side is captured and read too: the back carries fields of the struct (Mainland: Authority,
+ * ValidDate) or repeats what the front says so the two can be cross-checked (MyKad: the number; HMTPermit: the
+ * holder's name and Hong Kong / Macao identity card number). TaiWanIDCard is front-only: its back (parents,
+ * spouse, military service, birthplace, address, a barcode) carries no TaiWanIDCard field and repeats nothing
+ * the OCR can compare with the front, so asking for it would verify nothing.
+ */
+const twoSidedTypes: ReadonlySet<string> = new Set(["MainlandIDCard", "MLIDCard", "HMTPermit"]);
 
 /** What the document step of one session must do, from the validated Apply… request it was created by. */
 export interface DocumentPolicy {
