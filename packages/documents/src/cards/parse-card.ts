@@ -1,6 +1,7 @@
 import { parseHkidCard } from "./layouts/hkid.ts";
 import { parseKtp } from "./layouts/ktp.ts";
 import { parseMainlandCard } from "./layouts/mainland.ts";
+import { parseMalaysiaDrivingLicense } from "./layouts/malaysia-licence.ts";
 import { parseMyKad } from "./layouts/mykad.ts";
 import { parseIndonesiaDrivingLicense, parseJapanId, parseMacaoId, parseTaiwanId } from "./layouts/other.ts";
 import {
@@ -10,9 +11,12 @@ import {
   parseUmid,
   parseVoterId,
 } from "./layouts/philippines.ts";
+import { parsePhilippinesId } from "./layouts/philsys.ts";
 import type { ParsedCard } from "./layouts/result.ts";
 import { parseSingaporeId } from "./layouts/singapore.ts";
+import { parseSingaporeDrivingLicense } from "./layouts/singapore-licence.ts";
 import { parseThaiId } from "./layouts/thai.ts";
+import { parseThaiDrivingLicense } from "./layouts/thai-licence.ts";
 import type { CardLine } from "./lines.ts";
 import type { IdCardType } from "./types.ts";
 
@@ -53,6 +57,14 @@ export function parseCardLines(
       return parseMacaoId(lines);
     case "IndonesiaDrivingLicense":
       return parseIndonesiaDrivingLicense(lines);
+    case "PhilippinesIDCard":
+      return parsePhilippinesId(lines);
+    case "ThailandDrivingLicense":
+      return parseThaiDrivingLicense(lines);
+    case "MLDrivingLicense":
+      return parseMalaysiaDrivingLicense(lines, referenceDate);
+    case "SingaporeDrivingLicense":
+      return parseSingaporeDrivingLicense(lines);
   }
 }
 

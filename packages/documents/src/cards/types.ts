@@ -22,11 +22,28 @@ export const ID_CARD_TYPES = [
   "MacaoIDCard",
   "TaiWanIDCard",
   "JapanIDCard",
+  "PhilippinesIDCard",
+  "ThailandDrivingLicense",
+  "MLDrivingLicense",
+  "SingaporeDrivingLicense",
 ] as const;
 export type IdCardType = (typeof ID_CARD_TYPES)[number];
 
 export function isIdCardType(value: string): value is IdCardType {
   return (ID_CARD_TYPES as readonly string[]).includes(value);
+}
+
+/** Types without a struct of their own in NormalCardInfo / CardInfo: their fields go to `GeneralCard`. */
+export const GENERAL_CARD_TYPES = [
+  "PhilippinesIDCard",
+  "ThailandDrivingLicense",
+  "MLDrivingLicense",
+  "SingaporeDrivingLicense",
+] as const satisfies readonly IdCardType[];
+
+/** The NormalCardInfo / CardInfo member a type's fields are reported under. */
+export function cardInfoMember(type: IdCardType): string {
+  return (GENERAL_CARD_TYPES as readonly string[]).includes(type) ? "GeneralCard" : type;
 }
 
 export type HKIDCard = Fields<

@@ -23,4 +23,8 @@ export const PORTRAIT_BOXES: Record<IdCardType, RelativeBox> = {
   MacaoIDCard: LEFT,
   TaiWanIDCard: RIGHT,
   JapanIDCard: RIGHT,
+  PhilippinesIDCard: [0.02, 0.2, 0.29, 0.8],
+  ThailandDrivingLicense: [0.02, 0.22, 0.27, 0.8],
+  MLDrivingLicense: [0.02, 0.2, 0.28, 0.78],
+  SingaporeDrivingLicense: [0.02, 0.2, 0.29, 0.8],
 };
