@@ -3,6 +3,7 @@ import {
   cleanValue,
   fuzzyLabelLine,
   type LabelledValue,
+  labelDistance,
   valueForLabel,
   valueNearLabel,
 } from "../lines.ts";
@@ -20,9 +21,14 @@ export interface RowOptions {
   accept: (value: string) => boolean;
   right?: boolean;
   below?: boolean;
+  /** Other labels of the card a misread could equally be (`Date of Birth` for `Date of Issue`). */
+  rivals?: readonly string[];
 }
 
-/** The value of a labelled row: by `label` (regex), else by the misread label closest to `words`. */
+/**
+ * The value of a labelled row: by `label` (regex), else by the misread label closest to `words` — unless that
+ * line is as close to one of the `rivals` (`Date ot` could be either date label), which would be a guess.
+ */
 export function labelledValue(
   lines: readonly CardLine[],
   label: RegExp,
@@ -32,7 +38,12 @@ export function labelledValue(
   const exact = valueForLabel(lines, label, options);
   if (exact) return exact;
   const misread = fuzzyLabelLine(lines, words);
-  return misread ? valueNearLabel(lines, misread, options) : null;
+  if (!misread) return null;
+  const distance = labelDistance(misread.text, words)!;
+  const rival = options.rivals?.some(
+    (r) => (labelDistance(misread.text, r) ?? Number.POSITIVE_INFINITY) <= distance,
+  );
+  return rival ? null : valueNearLabel(lines, misread, options);
 }
 
 /** The label line itself (exact, else fuzzy), for rows whose value spans several lines. */

@@ -98,6 +98,20 @@ describe("Malaysian driving licence", () => {
     );
   });
 
+  it("reads the postcode through a letter misread for a digit, and leaves a town without one alone", () => {
+    const blurred = replace(LICENCE, "80100JOHOR BAHRU", ["8010OJOHOR BAHRU", 0.293, 0.748, 0.518, 0.787]);
+    const address = parseMalaysiaDrivingLicense(lines(blurred), REF).normal.GeneralCard?.Address;
+    expect([address?.PostalCode, address?.City, address?.LineThree]).toEqual([
+      "80100",
+      "JOHOR BAHRU",
+      "80100JOHOR BAHRU",
+    ]);
+    const noCode = replace(LICENCE, "80100JOHOR BAHRU", ["BOSSO JOHOR BAHRU", 0.293, 0.748, 0.518, 0.787]);
+    expect(
+      parseMalaysiaDrivingLicense(lines(noCode), REF).normal.GeneralCard?.Address?.PostalCode,
+    ).toBeNull();
+  });
+
   it("does not take the English half of a split label for the name", () => {
     const split = replace(
       LICENCE,

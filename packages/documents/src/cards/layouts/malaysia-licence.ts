@@ -91,8 +91,11 @@ function address(lines: readonly CardLine[], validityLine: CardLine | null) {
           /^[A-Z0-9][A-Z0-9 ,.'/-]*$/.test(l.text),
         )
       : [];
-  const block = under.map((l) => l.text);
-  // The last line starts with the 5-digit postcode and its town (`50450 KUALA LUMPUR`): printed, not guessed.
+  // The postcode line starts with the 5-digit postcode and its town (`50450 KUALA LUMPUR`): printed, not guessed.
+  // Inside those five digits a letter is a misread digit (`8010O`).
+  const block = under.map((l) =>
+    l.text.replace(/^(?=(?:[^\d\s]*\d){3})[\dOQDILSBZG]{5}(?=\s*[A-Z]{2})/, (code) => digitsOnly(code)),
+  );
   const postal = block.map((l) => /^(\d{5})\s*([A-Z][A-Z .'-]+)$/.exec(l)).findLast((m) => m !== null);
   return addressFromLines(block, postal ? { PostalCode: postal[1]!, City: postal[2]! } : {});
 }

@@ -97,6 +97,9 @@ describe("PhilID front", () => {
       FullName: "MEI LING SANTOS WONG",
       Birthday: "1953-12-03",
     });
+    expect(parsed.normal.GeneralCard?.Address?.FormattedAddress).toBe(
+      "148 MABINI ST BRGY SAN ISIDRO, DAVAO CITY DAVAO DEL SUR",
+    );
     // With one name row missing the rows cannot be told apart: nothing is guessed.
     const two = parsePhilippinesId(lines(screen.filter((s) => s[0] !== "MEI LING")));
     expect([two.key.name, two.normal.GeneralCard?.LastName]).toEqual([null, null]);

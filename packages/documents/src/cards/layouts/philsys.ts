@@ -67,11 +67,19 @@ function nameRowsByPosition(lines: readonly CardLine[], pcnLine: CardLine | null
   return rows.length === 3 ? { last: rows[0]!, given: rows[1]!, middle: rows[2]! } : null;
 }
 
-function address(lines: readonly CardLine[]) {
+/**
+ * The address lines under their label; with the label unreadable, the capitalised block under the birth date
+ * (the address is the last row of the layout), leaving room for the lost label line.
+ */
+function address(lines: readonly CardLine[], dateLine: CardLine | null) {
   const label = labelLine(lines, LABELS.address.re, LABELS.address.words);
-  if (!label) return null;
+  const block = label
+    ? linesUnder(lines, label, 3, isLabel)
+    : dateLine
+      ? linesUnder(lines, dateLine, 3, isLabel, 2.8).filter((l) => /^[A-Z0-9][A-Z0-9 ,.'#/-]*$/.test(l.text))
+      : [];
   // No Country: the PhilID is also issued to citizens living abroad, and the address does not always say.
-  return addressFromLines(linesUnder(lines, label, 3, (t) => isLabel(t)).map((l) => l.text));
+  return addressFromLines(block.map((l) => l.text));
 }
 
 export function parsePhilippinesId(lines: readonly CardLine[]): ParsedCard {
@@ -103,7 +111,7 @@ export function parsePhilippinesId(lines: readonly CardLine[]): ParsedCard {
       Birthday: birth,
       IssuedCountry: "Philippines",
     },
-    address(lines),
+    address(lines, dateLine),
   );
   const name = last && given ? `${last}, ${given}` : null;
   return finish(

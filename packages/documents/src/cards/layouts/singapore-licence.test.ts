@@ -53,6 +53,13 @@ describe("Singapore driving licence", () => {
     expect(parsed.checks.numberCheckLetter).toBe(false);
   });
 
+  it("tells birth and issue date apart by order when screen moiré erases both labels", () => {
+    let specs = replace("Date of Birth", "Date ot");
+    specs = specs.map((s): Spec => (s[0] === "Date of Issue" ? (["pateotisse", ...s.slice(1)] as Spec) : s));
+    const card = parseSingaporeDrivingLicense(lines(specs)).normal.GeneralCard;
+    expect([card?.Birthday, card?.IssuedDate]).toEqual(["1995-08-09", "2018-10-04"]);
+  });
+
   it("finds name and birth date with their labels unreadable, never the issue date as birth date", () => {
     let specs = replace("Name", "Nma#");
     specs = specs.map((s): Spec => (s[0] === "Date of Birth" ? (["D@te 0f", ...s.slice(1)] as Spec) : s));

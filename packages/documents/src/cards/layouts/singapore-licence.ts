@@ -1,7 +1,7 @@
 import { type CardLine, labelDistance, readingOrder } from "../lines.ts";
 import { findPrintedDate } from "../printed-dates.ts";
 import { generalCard } from "./general-card.ts";
-import { datesInOrder, earliestDate, labelledValue } from "./labelled-rows.ts";
+import { datesIn, datesInOrder, earliestDate, labelledValue } from "./labelled-rows.ts";
 import { cleanName, finish, type ParsedCard } from "./result.ts";
 import { readNric } from "./singapore.ts";
 
@@ -23,9 +23,10 @@ const isLabel = (text: string) =>
   Object.values(LABELS).some(({ re, words }) => re.test(text) || labelDistance(text, words) !== null);
 const nameValue = (v: string) => /^[A-Z][A-Z ,'@/.-]*[A-Z]$/.test(v) && !isLabel(v) && !HEADER.test(v);
 
-function date(lines: readonly CardLine[], label: keyof typeof LABELS): string | null {
+function date(lines: readonly CardLine[], label: "birth" | "issue"): string | null {
   const { re, words } = LABELS[label];
-  const hit = labelledValue(lines, re, words, { accept: (v) => findPrintedDate(v) !== null });
+  const rivals = [LABELS[label === "birth" ? "issue" : "birth"].words];
+  const hit = labelledValue(lines, re, words, { rivals, accept: (v) => findPrintedDate(v) !== null });
   return hit ? findPrintedDate(hit.value)!.iso : null;
 }
 
@@ -34,8 +35,13 @@ export function parseSingaporeDrivingLicense(lines: readonly CardLine[]): Parsed
   const labelled = labelledValue(lines, LABELS.name.re, LABELS.name.words, { accept: nameValue })?.value;
   // Label unreadable: the name is the first all-capitals line that is neither header nor label.
   const name = cleanName(labelled ?? readingOrder(lines).find((l) => nameValue(l.text))?.text);
-  const issued = date(lines, "issue");
-  const birth = date(lines, "birth") ?? earliestDate(lines, "DMY", [issued])?.iso ?? null;
+  const labelledIssue = date(lines, "issue");
+  const birth = date(lines, "birth") ?? earliestDate(lines, "DMY", [labelledIssue])?.iso ?? null;
+  // The front prints two dates, birth and issue: with the issue label lost, the issue date is the other one.
+  const others = [...new Set(lines.flatMap((l) => datesIn(l.text)).map((d) => d.iso))].filter(
+    (d) => d !== birth,
+  );
+  const issued = labelledIssue ?? (birth && others.length === 1 ? others[0]! : null);
   const card = generalCard({
     LicenseNumber: number,
     PersonalNumber: number,

@@ -57,6 +57,12 @@ describe("Thai driving licence", () => {
     expect(card).toMatchObject({ FullName: "Mr. Sam Reyes", FirstName: "Sam", Sex: "M" });
   });
 
+  it("re-splits a title-case name whose word space was restored in the wrong place", () => {
+    const card = parseThaiDrivingLicense(lines(replace("Name MissJose Reyes", "Name Mr. Hu iAhmad"))).normal
+      .GeneralCard;
+    expect(card).toMatchObject({ FirstName: "Hui", LastName: "Ahmad", FullName: "Mr. Hui Ahmad" });
+  });
+
   it("never takes the issue date for the birth date when the birth date is unreadable", () => {
     const parsed = parseThaiDrivingLicense(
       lines(replace("Date of Birth 19 October 1994", "Date of Birth 19 0c#o 1994")),

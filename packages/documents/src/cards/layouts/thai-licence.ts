@@ -46,8 +46,14 @@ function splitName(text: string) {
   const m = TITLE_NAME.exec(text);
   const cleaned = cleanName(m?.[2]);
   if (!m || !cleaned) return null;
-  const words = cleaned.includes(" ") ? cleaned.split(" ") : (cleaned.match(/[A-Z][a-z]+/g) ?? []);
-  if (words.length < 2) return null;
+  // The English name is printed in title case: with the spaces dropped (`SamReyes`) or put in the wrong place
+  // (`Hu iAhmad`), the words are the capitalised runs (`Hui`, `Ahmad`).
+  const spaced = cleaned.split(" ");
+  const words =
+    spaced.length > 1 && spaced.every((w) => /^[A-Z]/.test(w))
+      ? spaced
+      : (cleaned.replace(/ /g, "").match(/[A-Z][a-z'-]*/g) ?? []);
+  if (words.length < 2 || words.some((w) => w.length < 2)) return null;
   const word = `${m[1]![0]!.toUpperCase()}${m[1]!.slice(1).toLowerCase()}`;
   return {
     title: word === "Miss" ? word : `${word}.`,
@@ -56,9 +62,12 @@ function splitName(text: string) {
   };
 }
 
+const DATE_LABELS = ["Date of Issue", "Date of Expiry", "Date of Birth"];
+
 function date(lines: readonly CardLine[], label: RegExp, words: string): string | null {
   const parse = (v: string) => findPrintedDate(monthLetters(v));
-  const hit = labelledValue(lines, label, words, { below: false, accept: (v) => parse(v) !== null });
+  const rivals = DATE_LABELS.filter((w) => w !== words);
+  const hit = labelledValue(lines, label, words, { below: false, rivals, accept: (v) => parse(v) !== null });
   return hit ? parse(hit.value)!.iso : null;
 }
 
