@@ -1,5 +1,6 @@
 import { ageOn, INDONESIA_PROVINCES } from "../../src/cards/numbers/index.ts";
 import type { IdCardType } from "../../src/cards/types.ts";
+import { malaysiaLicence, philId, singaporeLicence, thaiLicence } from "./general-cards.ts";
 import {
   dmy,
   hkidNumber,
@@ -367,4 +368,8 @@ export const SYNTHETIC_LAYOUTS: Partial<Record<IdCardType, (r: Rng, p: Identity)
   PhilippinesSSSID: sss,
   PhilippinesUMID: umid,
   MainlandIDCard: mainlandFront,
+  PhilippinesIDCard: philId,
+  ThailandDrivingLicense: thaiLicence,
+  MLDrivingLicense: malaysiaLicence,
+  SingaporeDrivingLicense: singaporeLicence,
 };
