@@ -57,6 +57,17 @@ describe("Thai driving licence", () => {
     expect(card).toMatchObject({ FullName: "Mr. Sam Reyes", FirstName: "Sam", Sex: "M" });
   });
 
+  it("reads the name after a fragment of its label left by glare", () => {
+    const card = parseThaiDrivingLicense(lines(replace("Name MissJose Reyes", "me Mrs.Juan Srisai"))).normal
+      .GeneralCard;
+    expect(card).toMatchObject({
+      FullName: "Mrs. Juan Srisai",
+      FirstName: "Juan",
+      LastName: "Srisai",
+      Sex: "F",
+    });
+  });
+
   it("re-splits a title-case name whose word space was restored in the wrong place", () => {
     const card = parseThaiDrivingLicense(lines(replace("Name MissJose Reyes", "Name Mr. Hu iAhmad"))).normal
       .GeneralCard;

@@ -13,11 +13,11 @@ import { readThaiIdNumber } from "./thai.ts";
  * identification number. The PP-OCR model has no Thai script, so the Thai rows (name, registrar) stay null.
  */
 /**
- * `Name Mr. Somchai Jaidee`. Case-sensitive so that a dropped space (`MissJose`, `MrSam`) still splits at the
- * capital: `MrSam` must not read as Mrs + `am`.
+ * `Name Mr. Somchai Jaidee`, the label possibly cut to a fragment (`me Mrs.Juan`, glare). Case-sensitive so that a
+ * dropped space (`MissJose`, `MrSam`) still splits at the capital: `MrSam` must not read as Mrs + `am`.
  */
-const TITLE_NAME = /^(?:Name\s*:?\s*)?(Mrs|Miss|Ms|Mr|MRS|MISS|MS|MR)(?=[.\s]|[A-Z][a-z])\.?\s*(.+)$/;
-const TITLE_ALONE = /^(?:Name\s*)?(Mrs|Miss|Ms|Mr|MRS|MISS|MS|MR)\.?$/;
+const TITLE_NAME = /^(?:N?a?m?e?\s*:?\s*)?(Mrs|Miss|Ms|Mr|MRS|MISS|MS|MR)(?=[.\s]|[A-Z][a-z])\.?\s*(.+)$/;
+const TITLE_ALONE = /^(?:N?a?m?e?\s*)?(Mrs|Miss|Ms|Mr|MRS|MISS|MS|MR)\.?$/;
 
 function licenceNumber(lines: readonly CardLine[]): string | null {
   const asNumber = (v: string) => readThaiLicenceNumber(digitsOnly(v.split(/\s(?=\D)/)[0]!));
