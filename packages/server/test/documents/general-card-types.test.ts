@@ -51,10 +51,14 @@ describe("GeneralCard document types over the web flow", () => {
 
     const result = await call("GetWebVerificationResultIntl", { BizToken });
     expect(result).toMatchObject({ ErrorCode: 0 });
-    const [ocr] = result.OCRResult as Record<string, unknown>[];
-    const normal = (ocr?.NormalCardInfo as { GeneralCard?: Record<string, unknown> }).GeneralCard;
+    const [ocr] = result.OCRResult as {
+      NormalCardInfo: { GeneralCard?: Record<string, unknown> };
+      CardInfo: { GeneralCard?: unknown };
+    }[];
+    expect(ocr).toBeDefined();
+    const normal = ocr!.NormalCardInfo.GeneralCard;
     expect(normal).toMatchObject({ LicenseNumber: card.truth.number, Birthday: card.truth.birthDate });
-    expect((ocr?.CardInfo as { GeneralCard?: unknown }).GeneralCard).toEqual(normal);
+    expect(ocr!.CardInfo.GeneralCard).toEqual(normal);
     if (type === "PhilippinesIDCard" || type === "MLDrivingLicense")
       expect(normal?.Address).toMatchObject({
         FormattedAddress: expect.any(String),
