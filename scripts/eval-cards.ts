@@ -8,7 +8,7 @@
  */
 import { writeFile } from "node:fs/promises";
 import { readCard } from "../packages/documents/src/cards/read-card.ts";
-import type { IdCardType } from "../packages/documents/src/cards/types.ts";
+import { cardInfoMember, type IdCardType } from "../packages/documents/src/cards/types.ts";
 import { createOcrEngine } from "../packages/documents/src/ocr/engine.ts";
 import { detectWarnings } from "../packages/documents/src/warnings/detect.ts";
 import {
@@ -133,20 +133,23 @@ for (const type of types) {
 }
 await engine.close();
 
-/** The container member a type's struct sits in (HMTPermit's is HMTPermitCard, reference §6.7). */
-function memberOf(type: IdCardType): string {
-  return type === "HMTPermit" ? "HMTPermitCard" : type;
+/** The struct a type is reported in (GeneralCard for types without their own). */
+function structOf(info: object, type: IdCardType): Record<string, unknown> {
+  return ((info as Record<string, unknown>)[cardInfoMember(type)] ?? {}) as Record<string, unknown>;
 }
 
+/** Field truth keys are struct field names, or `Address.FormattedAddress` for a nested struct's field. */
 function fieldHits(info: object, type: IdCardType, want: Record<string, string>): Record<string, boolean> {
-  const got = ((info as Record<string, unknown>)[memberOf(type)] ?? {}) as Record<string, string | null>;
-  const squash = (v: string | null | undefined) => (v ?? "").replace(/\s/g, "");
-  return Object.fromEntries(Object.entries(want).map(([k, v]) => [k, squash(got[k]) === squash(v)]));
+  const got = structOf(info, type);
+  const at = (path: string) =>
+    path.split(".").reduce<unknown>((v, k) => (v as Record<string, unknown> | null)?.[k], got);
+  const squash = (v: unknown) => (typeof v === "string" ? v : "").replace(/\s/g, "");
+  return Object.fromEntries(Object.entries(want).map(([k, v]) => [k, squash(at(k)) === squash(v)]));
 }
 
 /** Key fields back out of the emitted structs, the way a merchant would read them. */
 function keyOf(info: Record<string, unknown>, type: IdCardType) {
-  const s = (info[memberOf(type)] ?? {}) as Record<string, string | null>;
+  const s = structOf(info, type) as Record<string, string | null>;
   const iso = (v: string | null | undefined) =>
     v && /^\d{2}-\d{2}-\d{4}$/.test(v)
       ? `${v.slice(6)}-${v.slice(3, 5)}-${v.slice(0, 2)}`
@@ -157,6 +160,7 @@ function keyOf(info: Record<string, unknown>, type: IdCardType) {
     case "HKIDCard":
       return { name: s.FullName ?? null, number: s.LicenseNumber ?? null, birthDate: iso(s.Birthday) };
     case "ThailandIDCard":
+    case "ThailandDrivingLicense":
       return {
         name: [s.FirstName, s.LastName].filter(Boolean).join(" ") || null,
         number: s.LicenseNumber ?? null,
@@ -172,6 +176,12 @@ function keyOf(info: Record<string, unknown>, type: IdCardType) {
       return {
         name: s.LastName && s.FirstName ? `${s.LastName}, ${s.FirstName}` : null,
         number: s.LicenseNo ?? null,
+        birthDate: s.Birthday ?? null,
+      };
+    case "PhilippinesIDCard":
+      return {
+        name: s.LastName && s.FirstName ? `${s.LastName}, ${s.FirstName}` : null,
+        number: s.LicenseNumber ?? null,
         birthDate: s.Birthday ?? null,
       };
     case "PhilippinesUMID":

@@ -52,7 +52,13 @@ export { parseCardLines } from "./cards/parse-card.ts";
 export { type CardBackReading, type ReadCardBackOptions, readCardBack } from "./cards/read-back.ts";
 export { type CardReading, type ReadCardOptions, readCard } from "./cards/read-card.ts";
 export type * from "./cards/types.ts";
-export { ID_CARD_TYPES, type IdCardType, isIdCardType } from "./cards/types.ts";
+export {
+  cardInfoMember,
+  GENERAL_CARD_TYPES,
+  ID_CARD_TYPES,
+  type IdCardType,
+  isIdCardType,
+} from "./cards/types.ts";
 export {
   type CardCrop,
   CUT_HEIGHT,

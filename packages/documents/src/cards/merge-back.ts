@@ -1,6 +1,6 @@
 import { mainlandPeriodMatchesNumber, type ParsedBack } from "./layouts/backs.ts";
 import { hmtPermitCrossChecks } from "./layouts/hmt-permit-back.ts";
-import type { CardInfo, IdCardType, NormalCardInfo } from "./types.ts";
+import { type CardInfo, cardInfoMember, type IdCardType, type NormalCardInfo } from "./types.ts";
 
 /** The front's reading as far as the merge needs it (a `CardReading` or what a server stored of one). */
 export interface FrontFields {
@@ -33,9 +33,6 @@ function mergeStruct(
   return { ...container, [member]: { ...base, ...filled } };
 }
 
-/** The container member of a type's struct: the type's name, except HMTPermit's (reference §6.7). */
-const memberOf = (type: IdCardType) => (type === "HMTPermit" ? "HMTPermitCard" : type);
-
 function frontStruct(front: FrontFields, member: string): Readonly<Record<string, unknown>> | null {
   const struct = (front.normalCardInfo as Record<string, unknown>)[member];
   return struct && typeof struct === "object" ? (struct as Record<string, unknown>) : null;
@@ -59,7 +56,7 @@ export function mergeCardBack(
   back: ParsedBack,
   referenceDate: string,
 ): MergedCard {
-  const member = memberOf(type);
+  const member = cardInfoMember(type);
   const checks: Record<string, boolean> = { ...front.checks, ...back.checks };
   const number = frontNumber(front, member);
   if (back.number !== null) checks.backNumberMatchesFront = number !== null && number === back.number;

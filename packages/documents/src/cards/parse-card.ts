@@ -3,6 +3,7 @@ import { parseHmtPermit } from "./layouts/hmt-permit.ts";
 import { parseKtp } from "./layouts/ktp.ts";
 import { parseMacaoId } from "./layouts/macao.ts";
 import { parseMainlandCard } from "./layouts/mainland.ts";
+import { parseMalaysiaDrivingLicense } from "./layouts/malaysia-licence.ts";
 import { parseMyKad } from "./layouts/mykad.ts";
 import { parseIndonesiaDrivingLicense, parseJapanId } from "./layouts/other.ts";
 import {
@@ -12,10 +13,13 @@ import {
   parseUmid,
   parseVoterId,
 } from "./layouts/philippines.ts";
+import { parsePhilippinesId } from "./layouts/philsys.ts";
 import type { ParsedCard } from "./layouts/result.ts";
 import { parseSingaporeId } from "./layouts/singapore.ts";
+import { parseSingaporeDrivingLicense } from "./layouts/singapore-licence.ts";
 import { parseTaiwanId } from "./layouts/taiwan.ts";
 import { parseThaiId } from "./layouts/thai.ts";
+import { parseThaiDrivingLicense } from "./layouts/thai-licence.ts";
 import type { CardLine } from "./lines.ts";
 import type { IdCardType } from "./types.ts";
 
@@ -58,6 +62,14 @@ export function parseCardLines(
       return parseHmtPermit(lines, referenceDate);
     case "IndonesiaDrivingLicense":
       return parseIndonesiaDrivingLicense(lines);
+    case "PhilippinesIDCard":
+      return parsePhilippinesId(lines);
+    case "ThailandDrivingLicense":
+      return parseThaiDrivingLicense(lines);
+    case "MLDrivingLicense":
+      return parseMalaysiaDrivingLicense(lines, referenceDate);
+    case "SingaporeDrivingLicense":
+      return parseSingaporeDrivingLicense(lines);
   }
 }
 

@@ -23,11 +23,32 @@ export const ID_CARD_TYPES = [
   "TaiWanIDCard",
   "JapanIDCard",
   "HMTPermit",
+  "PhilippinesIDCard",
+  "ThailandDrivingLicense",
+  "MLDrivingLicense",
+  "SingaporeDrivingLicense",
 ] as const;
 export type IdCardType = (typeof ID_CARD_TYPES)[number];
 
 export function isIdCardType(value: string): value is IdCardType {
   return (ID_CARD_TYPES as readonly string[]).includes(value);
+}
+
+/** Types without a struct of their own in NormalCardInfo / CardInfo: their fields go to `GeneralCard`. */
+export const GENERAL_CARD_TYPES = [
+  "PhilippinesIDCard",
+  "ThailandDrivingLicense",
+  "MLDrivingLicense",
+  "SingaporeDrivingLicense",
+] as const satisfies readonly IdCardType[];
+
+/**
+ * The NormalCardInfo member a type's fields are reported under: GeneralCard for the types without a struct of
+ * their own, HMTPermitCard for HMTPermit (reference §6.7), the type's own name otherwise.
+ */
+export function cardInfoMember(type: IdCardType): string {
+  if ((GENERAL_CARD_TYPES as readonly string[]).includes(type)) return "GeneralCard";
+  return type === "HMTPermit" ? "HMTPermitCard" : type;
 }
 
 export type HKIDCard = Fields<

@@ -24,4 +24,8 @@ export const PORTRAIT_BOXES: Record<IdCardType, RelativeBox> = {
   TaiWanIDCard: [0.66, 0.19, 0.96, 0.78],
   JapanIDCard: RIGHT,
   HMTPermit: [0.06, 0.24, 0.3, 0.72],
+  PhilippinesIDCard: [0.02, 0.2, 0.29, 0.8],
+  ThailandDrivingLicense: [0.02, 0.22, 0.27, 0.8],
+  MLDrivingLicense: [0.02, 0.2, 0.28, 0.78],
+  SingaporeDrivingLicense: [0.02, 0.2, 0.29, 0.8],
 };

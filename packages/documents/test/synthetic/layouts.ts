@@ -1,5 +1,6 @@
 import { ageOn, INDONESIA_PROVINCES } from "../../src/cards/numbers/index.ts";
 import type { IdCardType } from "../../src/cards/types.ts";
+import { malaysiaLicence, philId, singaporeLicence, thaiLicence } from "./general-cards.ts";
 import { hmtPermitFront } from "./hmt-permit.ts";
 import {
   dmy,
@@ -373,4 +374,8 @@ export const SYNTHETIC_LAYOUTS: Partial<Record<IdCardType, (r: Rng, p: Identity)
   TaiWanIDCard: taiwanFront,
   HMTPermit: hmtPermitFront,
   MacaoIDCard: macaoFront,
+  PhilippinesIDCard: philId,
+  ThailandDrivingLicense: thaiLicence,
+  MLDrivingLicense: malaysiaLicence,
+  SingaporeDrivingLicense: singaporeLicence,
 };

@@ -10,7 +10,8 @@ import { cleanName, finish, type ParsedCard } from "./result.ts";
  * bottom with English labels under Thai-era dates. Thai-script fields need a Thai recogniser, which the PP-OCR
  * Chinese model is not, so they stay null.
  */
-function readNumber(lines: readonly CardLine[]): string | null {
+/** The 13-digit identification number printed anywhere on the card, preferring one whose check digit holds. */
+export function readThaiIdNumber(lines: readonly CardLine[]): string | null {
   let fallback: string | null = null;
   for (const line of readingOrder(lines)) {
     const m = /(\d[\d\s-]{11,20}\d)/.exec(line.text.replace(/[OISB]/g, (c) => digitsOnly(c)));
@@ -39,7 +40,7 @@ function dateNear(lines: readonly CardLine[], label: RegExp): { raw: string; iso
 }
 
 export function parseThaiId(lines: readonly CardLine[]): ParsedCard {
-  const number = readNumber(lines);
+  const number = readThaiIdNumber(lines);
   const firstRaw = valueForLabel(lines, /^Name(?=\s|:|Mr|Mrs|Miss|Ms)/i, { below: false })?.value ?? null;
   const first = cleanName(firstRaw?.replace(/^(Mrs|Mr|Miss|Ms)\.?\s*/i, ""));
   const title = firstRaw?.match(/^(Mrs|Mr|Miss|Ms)\.?/i)?.[0] ?? null;

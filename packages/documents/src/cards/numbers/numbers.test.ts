@@ -15,6 +15,7 @@ import {
   parseMyKadNumber,
   parseNik,
   parseNric,
+  readThaiLicenceNumber,
   thaiCheckDigit,
 } from "./index.ts";
 
@@ -93,6 +94,15 @@ describe("Thai ID", () => {
   });
 });
 
+describe("Thai driving licence number (structure only)", () => {
+  it("takes 6 to 10 digits and nothing else", () => {
+    expect(readThaiLicenceNumber("62 001234")).toBe("62001234");
+    expect(readThaiLicenceNumber("12345")).toBeNull();
+    expect(readThaiLicenceNumber("12345678901")).toBeNull();
+    expect(readThaiLicenceNumber("6200A234")).toBeNull();
+  });
+});
+
 describe("NRIC / FIN", () => {
   it("matches published examples per series", () => {
     expect(nricCheckLetter("S", "1234567")).toBe("D");
@@ -132,6 +142,12 @@ describe("Philippine numbers (structure only)", () => {
     expect(formatPhilippineNumber("sss", "3412345678")).toBe("34-1234567-8");
     expect(formatPhilippineNumber("crn", "011123456789")).toBe("CRN-0111-2345678-9");
     expect(isWellFormedPhilippineNumber("sss", "34-123456-8")).toBe(false);
+  });
+  it("accepts the PhilID card number as 16 digits in groups of four", () => {
+    expect(formatPhilippineNumber("pcn", "1234 5678 9012 3456")).toBe("1234-5678-9012-3456");
+    expect(formatPhilippineNumber("pcn", "1234567890123456")).toBe("1234-5678-9012-3456");
+    expect(isWellFormedPhilippineNumber("pcn", "1234-5678-9012-345")).toBe(false);
+    expect(isWellFormedPhilippineNumber("pcn", "1234-5678-9012-34567")).toBe(false);
   });
 });
 

@@ -25,3 +25,13 @@ export function isValidThaiId(input: string): boolean {
 export function formatThaiId(digits: string): string {
   return `${digits[0]} ${digits.slice(1, 5)} ${digits.slice(5, 10)} ${digits.slice(10, 12)} ${digits[12]}`;
 }
+
+/**
+ * Thai driving licence number (the English part's `No.`). The Department of Land Transport publishes no format or
+ * check rule for it that we found, so only its shape is checked: digits only, 6–10 of them (the cards we render
+ * print 8). Returns the digits, or null.
+ */
+export function readThaiLicenceNumber(input: string): string | null {
+  const text = input.replace(/[\s-]/g, "");
+  return /^\d{6,10}$/.test(text) ? text : null;
+}

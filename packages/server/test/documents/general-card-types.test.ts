@@ -1,0 +1,69 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { intlEnClient } from "../compat/clients.ts";
+import { cardPhoto } from "./fixtures.ts";
+import { type DocumentsTestServer, fetchJson, startDocumentsServer } from "./server.ts";
+
+/**
+ * The IDCardType values read into GeneralCard, through the web flow with the real engine and the official
+ * intl-en client: a merchant's CheckMode 4 session with each of them can be finished, and the result carries
+ * NormalCardInfo.GeneralCard (and the legacy CardInfo.GeneralCard) with the nested Address struct intact.
+ */
+let server: DocumentsTestServer;
+beforeAll(async () => {
+  server = await startDocumentsServer();
+});
+afterAll(() => server.close());
+
+const json = (path: string, init?: RequestInit) => fetchJson(server, path, init);
+
+describe("GeneralCard document types over the web flow", () => {
+  it.each([
+    "PhilippinesIDCard",
+    "ThailandDrivingLicense",
+    "MLDrivingLicense",
+    "SingaporeDrivingLicense",
+  ] as const)("a %s session is read, confirmed and reported as GeneralCard", async (type) => {
+    const call = intlEnClient(server, { reqMethod: "POST" });
+    const { BizToken } = await call("ApplyWebVerificationBizTokenIntl", {
+      RedirectURL: "https://shop.example.com/done",
+      Config: { CheckMode: 4, IdCardType: type },
+    });
+    const q = `token=${encodeURIComponent(String(BizToken))}`;
+    const card = await cardPhoto(type, 41);
+    const upload = await json(`/api/documents/front?${q}`, {
+      method: "POST",
+      headers: { "content-type": "image/jpeg" },
+      body: new Uint8Array(card.photo),
+    });
+    expect(upload.status).toBe(202);
+    let view = upload.body;
+    while (view.status === "reading")
+      view = (await json(`/api/documents/attempts/${view.id}?${q}&wait=20`)).body;
+    expect(view).toMatchObject({ status: "read", isPass: true });
+    expect((view.fields as Record<string, string | null>).LicenseNumber).toBe(card.truth.number);
+
+    const confirmed = await json(`/api/documents/attempts/${view.id}/confirm`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ token: String(BizToken), fields: {} }),
+    });
+    expect(confirmed.body).toMatchObject({ status: "confirmed", isPass: true, next: "finished" });
+
+    const result = await call("GetWebVerificationResultIntl", { BizToken });
+    expect(result).toMatchObject({ ErrorCode: 0 });
+    const [ocr] = result.OCRResult as {
+      NormalCardInfo: { GeneralCard?: Record<string, unknown> };
+      CardInfo: { GeneralCard?: unknown };
+    }[];
+    expect(ocr).toBeDefined();
+    const normal = ocr!.NormalCardInfo.GeneralCard;
+    expect(normal).toMatchObject({ LicenseNumber: card.truth.number, Birthday: card.truth.birthDate });
+    expect(ocr!.CardInfo.GeneralCard).toEqual(normal);
+    if (type === "PhilippinesIDCard" || type === "MLDrivingLicense")
+      expect(normal?.Address).toMatchObject({
+        FormattedAddress: expect.any(String),
+        LineOne: expect.any(String),
+      });
+    else expect(normal?.Address).toBeNull();
+  });
+});
