@@ -1,11 +1,13 @@
 import { parseHkidCard } from "./layouts/hkid.ts";
 import { parseHmtPermit } from "./layouts/hmt-permit.ts";
+import { parseJapanId } from "./layouts/japan-id.ts";
+import { parseJapanDrivingLicense } from "./layouts/japan-licence.ts";
 import { parseKtp } from "./layouts/ktp.ts";
 import { parseMacaoId } from "./layouts/macao.ts";
 import { parseMainlandCard } from "./layouts/mainland.ts";
 import { parseMalaysiaDrivingLicense } from "./layouts/malaysia-licence.ts";
 import { parseMyKad } from "./layouts/mykad.ts";
-import { parseIndonesiaDrivingLicense, parseJapanId } from "./layouts/other.ts";
+import { parseIndonesiaDrivingLicense } from "./layouts/other.ts";
 import {
   parseDrivingLicense,
   parseSssId,
@@ -55,7 +57,7 @@ export function parseCardLines(
     case "TaiWanIDCard":
       return parseTaiwanId(lines, referenceDate);
     case "JapanIDCard":
-      return parseJapanId(lines);
+      return parseJapanId(lines, referenceDate);
     case "MacaoIDCard":
       return parseMacaoId(lines, referenceDate);
     case "HMTPermit":
@@ -70,11 +72,17 @@ export function parseCardLines(
       return parseMalaysiaDrivingLicense(lines, referenceDate);
     case "SingaporeDrivingLicense":
       return parseSingaporeDrivingLicense(lines);
+    case "JapanDrivingLicense":
+      return parseJapanDrivingLicense(lines);
   }
 }
 
 /** How many of the key fields a parse found: used to choose between the card crop and the whole-image read. */
 export function keyFieldCount(parsed: ParsedCard): number {
   const { name, number, birthDate } = parsed.key;
-  return [name, number, birthDate].filter((v) => v !== null).length + (parsed.fieldsValid ? 1 : 0);
+  // A side that prints no number cannot miss it: count it as found so such a card can reach the full count.
+  const numberFound = number !== null || parsed.numberPrinted === false;
+  return (
+    [name, birthDate].filter((v) => v !== null).length + (numberFound ? 1 : 0) + (parsed.fieldsValid ? 1 : 0)
+  );
 }

@@ -27,6 +27,7 @@ export const ID_CARD_TYPES = [
   "ThailandDrivingLicense",
   "MLDrivingLicense",
   "SingaporeDrivingLicense",
+  "JapanDrivingLicense",
 ] as const;
 export type IdCardType = (typeof ID_CARD_TYPES)[number];
 
@@ -40,6 +41,7 @@ export const GENERAL_CARD_TYPES = [
   "ThailandDrivingLicense",
   "MLDrivingLicense",
   "SingaporeDrivingLicense",
+  "JapanDrivingLicense",
 ] as const satisfies readonly IdCardType[];
 
 /**

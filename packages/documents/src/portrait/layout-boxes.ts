@@ -28,4 +28,6 @@ export const PORTRAIT_BOXES: Record<IdCardType, RelativeBox> = {
   ThailandDrivingLicense: [0.02, 0.22, 0.27, 0.8],
   MLDrivingLicense: [0.02, 0.2, 0.28, 0.78],
   SingaporeDrivingLicense: [0.02, 0.2, 0.29, 0.8],
+  // Photo right of the address block, below the birth date (test/synthetic/japan.ts).
+  JapanDrivingLicense: [0.66, 0.24, 0.98, 0.82],
 };

@@ -12,6 +12,11 @@ export interface ParsedCard {
   fieldsValid: boolean;
   /** The key fields used for scoring and for the pass decision: name, number, birth date (ISO). */
   key: { name: string | null; number: string | null; birthDate: string | null };
+  /**
+   * False for a side that prints no document number (the My Number card front: the individual number is on the
+   * back only): the name and birth date are then the key fields, and a null number is not a miss.
+   */
+  numberPrinted?: false;
 }
 
 export function finish(
@@ -19,9 +24,11 @@ export function finish(
   legacy: CardInfo,
   key: ParsedCard["key"],
   checks: Record<string, boolean>,
+  options: { numberPrinted?: false } = {},
 ): ParsedCard {
-  const fieldsValid = key.name !== null && key.number !== null && Object.values(checks).every(Boolean);
-  return { normal, legacy, key, checks, fieldsValid };
+  const identified = options.numberPrinted === false ? key.birthDate !== null : key.number !== null;
+  const fieldsValid = key.name !== null && identified && Object.values(checks).every(Boolean);
+  return { normal, legacy, key, checks, fieldsValid, ...options };
 }
 
 /** Uppercase Latin name cleanup: OCR digits-for-letters inside names, stray punctuation, spacing. */

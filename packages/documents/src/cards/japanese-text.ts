@@ -1,0 +1,99 @@
+import { isoDate, isRealDate } from "./numbers/dates.ts";
+import { type EraName, eraToIso } from "./numbers/japan.ts";
+
+/**
+ * Japanese print as PP-OCRv4's Chinese dictionary (ppocr_keys_v1.txt) returns it. The dictionary has almost no
+ * kana (only マシサジの) and lacks many Japanese kanji forms (県 効 別 証 転 広 岡 栃 埼 沢 恵 斎 辺 栄 …), so on a
+ * Japanese card the recogniser answers with the simplified Chinese form it knows (東 → 东, 県 → 县, 効 → 效,
+ * 別 → 别, 証 → 证) or with a look-alike, and kana come back as look-alikes or not at all (まで有効 → 飞有效,
+ * カード → 力一).
+ *
+ * `foldJapanese` maps back simplified forms that Japanese print does not use to the standard Japanese (shinjitai)
+ * form — 县 → 県, 东 → 東 — and leaves out simplified forms that are also Japanese characters (叶, 个, 丰, 胜)
+ * or stand for more than one Japanese form (龙: 竜 or 龍). A card printing an older form the dictionary has
+ * (濱, 邊) is read as that form, not as the simplified one, so the fold does not touch it. A kanji missing from
+ * the dictionary with no simplified counterpart (埼, 栃, 沢, 恵, 斎, 咲) cannot be recovered and stays misread.
+ */
+const JAPANESE_FORM: Readonly<Record<string, string>> = {
+  东: "東",
+  县: "県",
+  效: "効",
+  别: "別",
+  证: "証",
+  转: "転",
+  冈: "岡",
+  广: "広",
+  边: "辺",
+  桥: "橋",
+  书: "書",
+  长: "長",
+  门: "門",
+  间: "間",
+  马: "馬",
+  岛: "島",
+  车: "車",
+  铁: "鉄",
+  驿: "駅",
+  阳: "陽",
+  爱: "愛",
+  滨: "浜",
+  荣: "栄",
+  许: "許",
+  员: "員",
+  树: "樹",
+  纪: "紀",
+  绘: "絵",
+  宫: "宮",
+  仓: "倉",
+  赖: "頼",
+  伟: "偉",
+  华: "華",
+  贺: "賀",
+  义: "義",
+  乡: "郷",
+  线: "線",
+};
+
+export function foldJapanese(text: string): string {
+  return [...text].map((ch) => JAPANESE_FORM[ch] ?? ch).join("");
+}
+
+/**
+ * Era names as read: 令 is sometimes returned as 今 or 合, 昭 as 照, 成 as 戌/戍 (look-alikes in the dictionary);
+ * an era name read any other way is not guessed.
+ */
+const ERA_READINGS: readonly [RegExp, EraName][] = [
+  [/明治/, "明治"],
+  [/大正/, "大正"],
+  [/[昭照]和/, "昭和"],
+  [/平[成戌戍]/, "平成"],
+  [/[令今合]和/, "令和"],
+];
+const ERA_DATE =
+  /(明治|大正|[昭照]和|平[成戌戍]|[令今合]和)\s?(元|\d{1,2})\s?年\s?(\d{1,2})\s?月\s?(\d{1,2})\s?日/;
+/** `2030年(令和12年)5月8日` (licence expiry): the Western year, the era year in brackets, month, day. */
+const WESTERN_BRACKET = /((?:19|20)\d{2})\s?年\s?[(（][^)）]{0,8}[)）]\s?(\d{1,2})\s?月\s?(\d{1,2})\s?日/;
+const WESTERN = /((?:19|20)\d{2})\s?年\s?(\d{1,2})\s?月\s?(\d{1,2})\s?日/;
+
+/** A Japanese date in `text` — era (`昭和60年3月1日`, 元年) or Western (`1985年3月1日`) — as ISO, or null. */
+export function japaneseDate(text: string | null | undefined): string | null {
+  if (!text) return null;
+  const flat = text.replace(/[OoＯ]/g, "0").replace(/[Il|]/g, "1");
+  const era = ERA_DATE.exec(flat);
+  if (era) {
+    const name = ERA_READINGS.find(([re]) => re.test(era[1]!))![1];
+    const year = era[2] === "元" ? 1 : Number(era[2]);
+    const iso = eraToIso(name, year, Number(era[3]), Number(era[4]));
+    if (iso) return iso;
+  }
+  for (const re of [WESTERN_BRACKET, WESTERN]) {
+    const m = re.exec(flat);
+    if (!m) continue;
+    const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    if (isRealDate(y, mo, d)) return isoDate(y, mo, d);
+  }
+  return null;
+}
+
+/** Han characters, the few kana the recogniser has, 々 and ー: what a Japanese name can be read as. */
+export const JAPANESE_NAME = /^[\u3400-\u9fff\u3040-\u30ff々ー]+$/;
