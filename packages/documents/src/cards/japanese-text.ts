@@ -51,11 +51,41 @@ const JAPANESE_FORM: Readonly<Record<string, string>> = {
   贺: "賀",
   义: "義",
   乡: "郷",
+  结: "結",
+  优: "優",
+  贵: "貴",
+  辉: "輝",
+  刚: "剛",
+  实: "実",
+  铃: "鈴",
+  诚: "誠",
+  达: "達",
   线: "線",
 };
 
 export function foldJapanese(text: string): string {
   return [...text].map((ch) => JAPANESE_FORM[ch] ?? ch).join("");
+}
+
+/** Stems of the 43 prefectures named with 県 (the others are 東京都, 北海道, 大阪府, 京都府). */
+const KEN_STEMS =
+  "青森 岩手 宮城 秋田 山形 福島 茨城 栃木 群馬 埼玉 千葉 神奈川 新潟 富山 石川 福井 山梨 長野 岐阜 静岡 愛知 三重 滋賀 兵庫 奈良 和歌山 鳥取 島根 岡山 広島 山口 徳島 香川 愛媛 高知 福岡 佐賀 長崎 熊本 大分 宮崎 鹿児島 沖縄".split(
+    " ",
+  );
+
+/**
+ * An address as read, in Japanese forms. The recogniser has no 県 and often drops it (`神奈川横浜市`); an
+ * address on a card starts with its prefecture written in full, so a 県 prefecture's name directly followed by
+ * something else before the city gets its 県 back. A character read in 県's place (`神奈川鼎横浜市`) is not
+ * guessed away (it cannot be told from the start of a city name): such an address stays wrong.
+ */
+export function japaneseAddress(text: string): string {
+  const folded = foldJapanese(text.replace(/\s/g, ""));
+  const stem = KEN_STEMS.find((s) => folded.startsWith(s));
+  if (!stem || folded[stem.length] === "県") return folded;
+  const rest = folded.slice(stem.length);
+  // Only when a city (or county) follows within a few characters: that is where the dropped 県 stood.
+  return /^[^県]{1,6}?[市郡]/.test(rest) ? `${stem}県${rest}` : folded;
 }
 
 /**

@@ -22,6 +22,7 @@ describe("GeneralCard document types over the web flow", () => {
     "ThailandDrivingLicense",
     "MLDrivingLicense",
     "SingaporeDrivingLicense",
+    "JapanDrivingLicense",
   ] as const)("a %s session is read, confirmed and reported as GeneralCard", async (type) => {
     const call = intlEnClient(server, { reqMethod: "POST" });
     const { BizToken } = await call("ApplyWebVerificationBizTokenIntl", {
@@ -59,11 +60,47 @@ describe("GeneralCard document types over the web flow", () => {
     const normal = ocr!.NormalCardInfo.GeneralCard;
     expect(normal).toMatchObject({ LicenseNumber: card.truth.number, Birthday: card.truth.birthDate });
     expect(ocr!.CardInfo.GeneralCard).toEqual(normal);
-    if (type === "PhilippinesIDCard" || type === "MLDrivingLicense")
+    if (type === "PhilippinesIDCard" || type === "MLDrivingLicense" || type === "JapanDrivingLicense")
       expect(normal?.Address).toMatchObject({
         FormattedAddress: expect.any(String),
         LineOne: expect.any(String),
       });
     else expect(normal?.Address).toBeNull();
+  });
+
+  it("a JapanIDCard (My Number card front) session passes without a number: the front prints none", async () => {
+    const call = intlEnClient(server, { reqMethod: "POST" });
+    const { BizToken } = await call("ApplyWebVerificationBizTokenIntl", {
+      RedirectURL: "https://shop.example.com/done",
+      Config: { CheckMode: 4, IdCardType: "JapanIDCard" },
+    });
+    const q = `token=${encodeURIComponent(String(BizToken))}`;
+    const card = await cardPhoto("JapanIDCard", 41);
+    const upload = await json(`/api/documents/front?${q}`, {
+      method: "POST",
+      headers: { "content-type": "image/jpeg" },
+      body: new Uint8Array(card.photo),
+    });
+    let view = upload.body;
+    while (view.status === "reading")
+      view = (await json(`/api/documents/attempts/${view.id}?${q}&wait=20`)).body;
+    expect(view).toMatchObject({ status: "read", isPass: true, sides: { front: true, back: false } });
+    const fields = view.fields as Record<string, string | null>;
+    expect(fields.LicenseNumber).toBeNull();
+    expect(fields.Birthday).toBe(card.truth.birthDate);
+
+    const confirmed = await json(`/api/documents/attempts/${view.id}/confirm`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ token: String(BizToken), fields: {} }),
+    });
+    expect(confirmed.body).toMatchObject({ status: "confirmed", isPass: true, next: "finished" });
+    const result = await call("GetWebVerificationResultIntl", { BizToken });
+    const [ocr] = result.OCRResult as { NormalCardInfo: { JapanIDCard?: Record<string, unknown> } }[];
+    expect(ocr?.NormalCardInfo.JapanIDCard).toMatchObject({
+      LicenseNumber: null,
+      Birthday: card.truth.birthDate,
+      Age: expect.stringMatching(/^\d+$/),
+    });
   });
 });

@@ -1,5 +1,5 @@
 import { labelPattern } from "../cjk-labels.ts";
-import { foldJapanese, JAPANESE_NAME, japaneseDate } from "../japanese-text.ts";
+import { foldJapanese, JAPANESE_NAME, japaneseAddress, japaneseDate } from "../japanese-text.ts";
 import { type CardLine, readingOrder } from "../lines.ts";
 import { ageOn } from "../numbers/index.ts";
 import type { JapanIDCard } from "../types.ts";
@@ -25,7 +25,7 @@ const BIRTH_LABEL = /生\s?年\s?月\s?日/;
 // まで有効 comes back as 飞有效, 末下有幼, 有…: 有 with 效/効/幼 or alone at the end of the expiry row.
 const EXPIRY = new RegExp(`有[效効幼]|${labelPattern("有効期限").source}|まで|有$`);
 /** Title, box captions and labels: never a name. */
-const NOT_NAME = /番号|力一|カ一|カード|証|证|期限|提供|意思|氏名|住所|性|生年/;
+const NOT_NAME = /番号|力一|カ一|カード|証|证|期限|提供|意思|氏名|住所|性|生年|[别別]$/;
 const ADDRESS_WORD = /[都道府県县市区町村丁番]/;
 
 /** A Japanese name as read: Han/kana boxes of one row joined with one space (the card's full-width gap). */
@@ -67,13 +67,18 @@ export function rowAfterLabel(
   return { texts: own ? [own, ...right] : right, line };
 }
 
-function readName(lines: readonly CardLine[], addressLine: CardLine | null): string | null {
+function readName(
+  lines: readonly CardLine[],
+  addressLine: CardLine | null,
+  birthLine: CardLine | null,
+): string | null {
   const labelled = rowAfterLabel(lines, NAME_LABEL);
   const fromLabel = labelled && japaneseNameIn(labelled.texts);
   if (fromLabel) return fromLabel;
-  // Label lost (moiré, glare): the name is the Han row above the address, below the title.
+  // Label lost (moiré, glare): the name is the Han row above the address and the birth date, below the title.
+  const limit = Math.min(addressLine?.y0 ?? 1, birthLine?.y0 ?? 1) + 0.01;
   const above = readingOrder(lines).filter(
-    (l) => (!addressLine || l.y1 <= addressLine.y0 + 0.01) && !HAS_DATE(l.text) && !ADDRESS_WORD.test(l.text),
+    (l) => l.y1 <= limit && !HAS_DATE(l.text) && !ADDRESS_WORD.test(l.text),
   );
   for (const line of above.reverse()) {
     const name = nameRow(lines, line);
@@ -89,17 +94,23 @@ export function readAddress(lines: readonly CardLine[]): { text: string; line: C
     labelled && labelled.texts.length > 0
       ? { text: labelled.texts.join(""), line: labelled.line }
       : readingOrder(lines)
-          .filter((l) => /[都道府県县]/.test(l.text) && /[市区町村郡]/.test(l.text) && !/公安/.test(l.text))
+          .filter(
+            (l) =>
+              /[市区町村郡]/.test(l.text) &&
+              (/[都道府県县]/.test(l.text) || /\d\s?(番地|番|丁目|号)/.test(l.text)) &&
+              !/公安/.test(l.text),
+          )
           .map((l) => ({ text: rowFrom(lines, l).replace(/\s/g, ""), line: l }))[0];
   if (!first) return null;
-  const text = foldJapanese(first.text.replace(/\s/g, ""));
+  const text = japaneseAddress(first.text);
   return text.length >= 4 ? { text, line: first.line } : null;
 }
 
 export function parseJapanId(lines: readonly CardLine[], referenceDate: string): ParsedCard {
   const address = readAddress(lines);
-  const name = readName(lines, address?.line ?? null);
   const ordered = readingOrder(lines);
+  const birthLine = ordered.find((l) => /日\s?生/.test(l.text) && japaneseDate(l.text)) ?? null;
+  const name = readName(lines, address?.line ?? null, birthLine);
   const birthRow = rowAfterLabel(lines, BIRTH_LABEL);
   const birth =
     japaneseDate(birthRow?.texts.join("")) ??
