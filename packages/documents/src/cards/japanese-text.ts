@@ -60,6 +60,12 @@ const JAPANESE_FORM: Readonly<Record<string, string>> = {
   铃: "鈴",
   诚: "誠",
   达: "達",
+  // Traditional forms the recogniser prefers over the Japanese form it also knows (穂 printed, 穗 read) or
+  // lacks (恵, 栄). Japanese print uses the left form only in old-style registered names (戸籍), which are then
+  // reported in the standard form: a trade-off in favour of the common case.
+  穗: "穂",
+  惠: "恵",
+  榮: "栄",
   线: "線",
 };
 
@@ -72,6 +78,18 @@ const KEN_STEMS =
   "青森 岩手 宮城 秋田 山形 福島 茨城 栃木 群馬 埼玉 千葉 神奈川 新潟 富山 石川 福井 山梨 長野 岐阜 静岡 愛知 三重 滋賀 兵庫 奈良 和歌山 鳥取 島根 岡山 広島 山口 徳島 香川 愛媛 高知 福岡 佐賀 長崎 熊本 大分 宮崎 鹿児島 沖縄".split(
     " ",
   );
+
+/** The prefecture `text` ends with, in full (`愛知` with its 県 dropped gives 愛知県), or null. */
+export function prefectureAtEnd(text: string): string | null {
+  const folded = foldJapanese(text.replace(/\s/g, ""));
+  const full = ["東京都", "北海道", "大阪府", "京都府"].find((p) => folded.endsWith(p));
+  if (full) return full;
+  // Longest stem first: 山口 is not taken for the end of 和歌山口.
+  const stem = [...KEN_STEMS]
+    .sort((a, b) => b.length - a.length)
+    .find((s) => folded.replace(/県$/, "").endsWith(s));
+  return stem ? `${stem}県` : null;
+}
 
 /**
  * An address as read, in Japanese forms. The recogniser has no 県 and often drops it (`神奈川横浜市`); an

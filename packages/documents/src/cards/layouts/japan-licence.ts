@@ -1,4 +1,4 @@
-import { foldJapanese, japaneseDate } from "../japanese-text.ts";
+import { japaneseDate, prefectureAtEnd } from "../japanese-text.ts";
 import { type CardLine, digitsOnly, readingOrder } from "../lines.ts";
 import {
   isWellFormedJapanLicenceNumber,
@@ -56,8 +56,7 @@ function readBirth(lines: readonly CardLine[], nameLine: CardLine | null): strin
 function readAuthority(lines: readonly CardLine[]): string | null {
   const line = lines.find((l) => /公安/.test(l.text));
   if (!line) return null;
-  const before = foldJapanese(line.text.replace(/\s/g, "").split("公安")[0]!);
-  const prefecture = PREFECTURES.find((p) => before.endsWith(p));
+  const prefecture = prefectureAtEnd(line.text.replace(/\s/g, "").split("公安")[0]!);
   return prefecture ? `${prefecture}公安委員会` : null;
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { foldJapanese, japaneseAddress, japaneseDate } from "../japanese-text.ts";
+import { foldJapanese, japaneseAddress, japaneseDate, prefectureAtEnd } from "../japanese-text.ts";
 import type { CardLine } from "../lines.ts";
 import {
   eraToIso,
@@ -79,6 +79,10 @@ describe("Japanese dates and numbers", () => {
   it("folds simplified readings back to Japanese forms and restores a dropped 県", () => {
     expect(foldJapanese("东京都公安委员会")).toBe("東京都公安委員会");
     expect(foldJapanese("橘本")).toBe("橘本"); // a real Japanese surname: never folded
+    expect(foldJapanese("吉田美穗")).toBe("吉田美穂");
+    expect(prefectureAtEnd("爱知")).toBe("愛知県");
+    expect(prefectureAtEnd("和歌山")).toBe("和歌山県");
+    expect(prefectureAtEnd("东京都")).toBe("東京都");
     expect(japaneseAddress("神奈川横浜市中区山下町150番地")).toBe("神奈川県横浜市中区山下町150番地");
     expect(japaneseAddress("愛知县名古屋市中区")).toBe("愛知県名古屋市中区");
     // A character read in 県's place is not guessed away: the address stays wrong, as read.
