@@ -64,6 +64,11 @@ const JAPANESE_FORM: Readonly<Record<string, string>> = {
   // lacks (恵, 栄). Japanese print uses the left form only in old-style registered names (戸籍), which are then
   // reported in the standard form: a trade-off in favour of the common case.
   穗: "穂",
+  // 逹 is a rare variant the recogniser returns for 達.
+  逹: "達",
+  // 岡 is not in the dictionary: it comes back as 冈 (above) or as 网, the simplified form of 網; a card printing
+  // 網 (網走) is read as 網, which the dictionary has, so 网 on a Japanese card stands for 岡.
+  网: "岡",
   惠: "恵",
   榮: "栄",
   线: "線",
@@ -94,13 +99,16 @@ export function prefectureAtEnd(text: string): string | null {
 /**
  * An address as read, in Japanese forms. The recogniser has no 県 and often drops it (`神奈川横浜市`); an
  * address on a card starts with its prefecture written in full, so a 県 prefecture's name directly followed by
- * something else before the city gets its 県 back. A character read in 県's place (`神奈川鼎横浜市`) is not
- * guessed away (it cannot be told from the start of a city name): such an address stays wrong.
+ * something else before the city gets its 県 back; so does one whose 県 was read as a look-alike seen in the
+ * evaluation (鼎, 果: no municipality name starts with either). Any other character in 県's place is not guessed
+ * away (it cannot be told from the start of a city name): such an address stays wrong.
  */
 export function japaneseAddress(text: string): string {
   const folded = foldJapanese(text.replace(/\s/g, ""));
   const stem = KEN_STEMS.find((s) => folded.startsWith(s));
   if (!stem || folded[stem.length] === "県") return folded;
+  // 県 read as a look-alike (seen: 鼎, 果; no municipality name starts with either): put 県 back.
+  if (/^[鼎果]/.test(folded.slice(stem.length))) return `${stem}県${folded.slice(stem.length + 1)}`;
   const rest = folded.slice(stem.length);
   // Only when a city (or county) follows within a few characters: that is where the dropped 県 stood.
   return /^[^県]{1,6}?[市郡]/.test(rest) ? `${stem}県${rest}` : folded;

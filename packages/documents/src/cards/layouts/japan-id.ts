@@ -39,13 +39,22 @@ export function japaneseNameIn(texts: readonly string[]): string | null {
 
 /** A two-character box ending in 名: the name label misread, not part of the name. */
 const LABEL_LIKE = /^.\s?名$/;
+/**
+ * Card noise in the wide gap between family and given name is sometimes detected as a box of one or two
+ * characters the recogniser itself doubts (`强` at 0.12 between 石川 and 真由美); printed text reads at > 0.8.
+ */
+const isNoise = (o: CardLine) => o.text.replace(/\s/g, "").length <= 2 && o.confidence < 0.4;
 
 /** The name boxes of the row `line` is on, left to right (labels and dates left out). */
 export function nameRow(lines: readonly CardLine[], line: CardLine): string | null {
   const h = line.y1 - line.y0;
   const row = lines
     .filter(
-      (o) => Math.abs(centreY(o) - centreY(line)) < h * 0.7 && !/\d/.test(o.text) && !LABEL_LIKE.test(o.text),
+      (o) =>
+        Math.abs(centreY(o) - centreY(line)) < h * 0.7 &&
+        !/\d/.test(o.text) &&
+        !LABEL_LIKE.test(o.text) &&
+        !isNoise(o),
     )
     .sort((a, b) => a.x0 - b.x0);
   return japaneseNameIn(row.map((o) => o.text));
@@ -61,7 +70,13 @@ export function rowAfterLabel(
   const own = line.text.slice(label.exec(line.text)!.index + label.exec(line.text)![0].length).trim();
   const h = line.y1 - line.y0;
   const right = lines
-    .filter((o) => o !== line && o.x0 >= line.x1 - h / 2 && Math.abs(centreY(o) - centreY(line)) < h * 0.7)
+    .filter(
+      (o) =>
+        o !== line &&
+        o.x0 >= line.x1 - h / 2 &&
+        Math.abs(centreY(o) - centreY(line)) < h * 0.7 &&
+        !isNoise(o),
+    )
     .sort((a, b) => a.x0 - b.x0)
     .map((o) => o.text);
   return { texts: own ? [own, ...right] : right, line };

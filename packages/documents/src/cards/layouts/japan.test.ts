@@ -85,8 +85,10 @@ describe("Japanese dates and numbers", () => {
     expect(prefectureAtEnd("东京都")).toBe("東京都");
     expect(japaneseAddress("神奈川横浜市中区山下町150番地")).toBe("神奈川県横浜市中区山下町150番地");
     expect(japaneseAddress("愛知县名古屋市中区")).toBe("愛知県名古屋市中区");
-    // A character read in 県's place is not guessed away: the address stays wrong, as read.
-    expect(japaneseAddress("神奈川鼎横浜市")).toBe("神奈川県鼎横浜市");
+    expect(japaneseAddress("神奈川鼎横浜市")).toBe("神奈川県横浜市");
+    expect(japaneseAddress("福网福网市博多区")).toBe("福岡県福岡市博多区");
+    // Any other character in 県's place is not guessed away: the address stays wrong, as read.
+    expect(japaneseAddress("神奈川具横浜市")).toBe("神奈川県具横浜市");
   });
 });
 
@@ -104,6 +106,12 @@ describe("JapanIDCard (My Number card front)", () => {
     expect(parsed.checks).toEqual({ birthDateNotInFuture: true, expiryAfterBirth: true });
     expect(parsed.numberPrinted).toBe(false);
     expect(parsed.fieldsValid).toBe(true);
+  });
+
+  it("leaves out a doubtful one-character box read from the noise between family and given name", () => {
+    const noisy = lines([...MY_NUMBER, ["强", 0.22, 0.17, 0.24, 0.19]]);
+    noisy[noisy.length - 1] = { ...noisy[noisy.length - 1]!, confidence: 0.12 };
+    expect(parseJapanId(noisy, REF).normal.JapanIDCard?.FullName).toBe("石川 健一");
   });
 
   it("finds the name and address with their labels lost (moiré) and never reads a label as the name", () => {

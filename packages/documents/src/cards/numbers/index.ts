@@ -1,6 +1,7 @@
 export * from "./dates.ts";
 export * from "./east-asia.ts";
 export * from "./hkid/index.ts";
+export * from "./japan.ts";
 export * from "./mainland.ts";
 export * from "./mykad.ts";
 export * from "./nik.ts";
