@@ -12,7 +12,7 @@ import { type EraName, eraToIso } from "./numbers/japan.ts";
  * form — 县 → 県, 东 → 東 — and leaves out simplified forms that are also Japanese characters (叶, 个, 丰, 胜)
  * or stand for more than one Japanese form (龙: 竜 or 龍). A card printing an older form the dictionary has
  * (濱, 邊) is read as that form, not as the simplified one, so the fold does not touch it. A kanji missing from
- * the dictionary with no simplified counterpart (埼, 栃, 沢, 恵, 斎, 咲) cannot be recovered and stays misread.
+ * the dictionary with no simplified counterpart (埼, 栃, 沢, 斎, 咲, 桜) cannot be recovered and stays misread.
  */
 const JAPANESE_FORM: Readonly<Record<string, string>> = {
   东: "東",

@@ -10,10 +10,10 @@ import { digits, int, pad2, pick, type Rng } from "./random.ts";
  * the 12-digit individual number is printed on the back only) and the driving licence front (氏名 + birth date,
  * 住所, 交付, the coloured "…まで有効" band, 免許の条件等, 番号 第…号, the class dates, the commission).
  *
- * Holders are fake. Names use kanji PP-OCRv4's Chinese dictionary has (斎, 渡辺's 辺, 恵, 咲 are not in it and
- * could never be read: see docs/documents-cards.md); addresses include 県 prefectures and 福岡 although 県 and 岡
- * are not in the dictionary either, because most Japanese addresses have them — the evaluation then measures
- * what the reader makes of them.
+ * Holders are fake. Names use kanji PP-OCRv4's Chinese dictionary has (斎, 沢, 咲 are not in it and could never
+ * be read: see docs/documents-cards.md); addresses include 県 prefectures and 福岡 although 県 and 岡 are not in
+ * the dictionary either, because most Japanese addresses have them — the evaluation then measures what the
+ * reader makes of them.
  */
 const SURNAMES = ["佐藤", "鈴木", "高橋", "田中", "伊藤", "山本", "中村", "小林", "加藤", "吉田", "山田"];
 const MORE_SURNAMES = ["松本", "井上", "木村", "清水", "山口", "池田", "橋本", "石川", "前田", "後藤"];
