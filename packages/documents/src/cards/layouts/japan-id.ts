@@ -102,7 +102,10 @@ function readName(
   return null;
 }
 
-/** The address after its label, or the row that reads like an address; a second line under it joins it. */
+/**
+ * The address after its label, or the row that reads like an address. One printed line only: a second address
+ * line (long addresses wrap on real cards) is not joined yet — the synthetic layouts print one.
+ */
 export function readAddress(lines: readonly CardLine[]): { text: string; line: CardLine } | null {
   const labelled = rowAfterLabel(lines, ADDRESS_LABEL);
   const first =
