@@ -1,9 +1,9 @@
 import { expect } from "vitest";
-import { readCard } from "../../src/cards/read-card.ts";
 import type { GeneralCard, IdCardType } from "../../src/cards/types.ts";
 import type { OcrEngine } from "../../src/ocr/engine.ts";
-import { degrade, type Variant } from "../synthetic/degrade.ts";
-import { type RenderOptions, renderCard } from "../synthetic/render.ts";
+import type { Variant } from "../synthetic/degrade.ts";
+import type { RenderOptions } from "../synthetic/render.ts";
+import { readRenderedCard } from "./rendered.ts";
 
 /** The reference date the rendered GeneralCard types are read at. */
 export const REF = "2026-11-22";
@@ -22,9 +22,7 @@ export async function readRendered(
   variant: Variant,
   options: RenderOptions = {},
 ) {
-  const card = await renderCard(type, seed, options);
-  const result = await readCard(await degrade(card.png, variant, seed), type, { engine, referenceDate: REF });
-  return { card, result };
+  return readRenderedCard(engine, type, seed, variant, { referenceDate: REF, render: options });
 }
 
 /**

@@ -1,23 +1,17 @@
 import sharp from "sharp";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { mergeCardBack } from "../../src/cards/merge-back.ts";
 import { readCardBack } from "../../src/cards/read-back.ts";
 import { readCard } from "../../src/cards/read-card.ts";
-import { createOcrEngine, type OcrEngine } from "../../src/ocr/engine.ts";
 import { renderCardBack } from "../synthetic/backs.ts";
 import { degrade, type Variant } from "../synthetic/degrade.ts";
 import { renderCard } from "../synthetic/render.ts";
+import { useOcrEngine } from "./rendered.ts";
 
 // Rendered MyKad backs photographed on the table (test/synthetic), read with the real PP-OCR models, merged with
 // the real read of the same card's front.
 const REF = "2026-12-04";
-let engine: OcrEngine;
-beforeAll(async () => {
-  engine = await createOcrEngine();
-});
-afterAll(async () => {
-  await engine?.close();
-});
+const ocr = useOcrEngine();
 
 describe("readCardBack on rendered MyKad backs", () => {
   it.each([
@@ -30,7 +24,7 @@ describe("readCardBack on rendered MyKad backs", () => {
     async (variant, seed) => {
       const back = await renderCardBack("MLIDCard", seed);
       const reading = await readCardBack(await degrade(back.png, variant, seed), "MLIDCard", {
-        engine,
+        engine: ocr(),
         referenceDate: REF,
       });
       expect(reading.back).toEqual({
@@ -52,7 +46,7 @@ describe("readCardBack on rendered MyKad backs", () => {
       .rotate(180)
       .jpeg()
       .toBuffer();
-    const reading = await readCardBack(photo, "MLIDCard", { engine, referenceDate: REF });
+    const reading = await readCardBack(photo, "MLIDCard", { engine: ocr(), referenceDate: REF });
     expect(reading.back?.number).toBe(back.design.truth.number);
     expect(reading.back?.checks.backSide).toBe(true);
   });
@@ -63,14 +57,18 @@ describe("readCardBack on rendered MyKad backs", () => {
       await degrade((await renderCard("MLIDCard", seed)).png, "clean", seed),
       "MLIDCard",
       {
-        engine,
+        engine: ocr(),
         referenceDate: REF,
       },
     );
     expect(front.fieldsValid).toBe(true);
     const read = async (png: Buffer) =>
-      (await readCardBack(await degrade(png, "clean", seed), "MLIDCard", { engine, referenceDate: REF }))
-        .back!;
+      (
+        await readCardBack(await degrade(png, "clean", seed), "MLIDCard", {
+          engine: ocr(),
+          referenceDate: REF,
+        })
+      ).back!;
 
     const own = mergeCardBack(
       "MLIDCard",
@@ -101,7 +99,7 @@ describe("readCardBack on rendered MyKad backs", () => {
   it("cuts, but does not read, the back of a type without a back layout", async () => {
     const back = await renderCardBack("MLIDCard", 3);
     const reading = await readCardBack(await degrade(back.png, "clean", 3), "TaiWanIDCard", {
-      engine,
+      engine: ocr(),
       referenceDate: REF,
     });
     expect(reading.back).toBeNull();

@@ -1,26 +1,20 @@
 import { readFileSync } from "node:fs";
 import sharp from "sharp";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { readCard } from "../../src/cards/read-card.ts";
-import { createOcrEngine, type OcrEngine } from "../../src/ocr/engine.ts";
 import { degrade } from "../synthetic/degrade.ts";
 import { renderCard } from "../synthetic/render.ts";
+import { useOcrEngine } from "./rendered.ts";
 import { sharedDataPath } from "./shared-data.ts";
 
 // End to end with the real PP-OCR models: photo bytes in, Tencent structs and warnings out.
-let engine: OcrEngine;
-beforeAll(async () => {
-  engine = await createOcrEngine();
-});
-afterAll(async () => {
-  await engine?.close();
-});
+const ocr = useOcrEngine();
 
 describe("readCard", () => {
   it("reads a synthetic HKID photo, cuts card and portrait, passes", async () => {
     const card = await renderCard("HKIDCard", 11);
     const photo = await degrade(card.png, "rot", 11);
-    const result = await readCard(photo, "HKIDCard", { engine, referenceDate: "2026-11-22" });
+    const result = await readCard(photo, "HKIDCard", { engine: ocr(), referenceDate: "2026-11-22" });
     const hk = result.normalCardInfo.HKIDCard!;
     expect(hk.FullName?.replace(/\s/g, "")).toBe(card.design.truth.name.replace(/\s/g, ""));
     // RAHMAN has no Chinese name on the card: none is reported.
@@ -48,7 +42,7 @@ describe("readCard", () => {
       const chinese = card.design.fields?.ChineseName;
       expect(chinese).toMatch(/^[\u4e00-\u9fff]{3}$/);
       const result = await readCard(await degrade(card.png, variant, seed), "HKIDCard", {
-        engine,
+        engine: ocr(),
         referenceDate: "2026-11-22",
       });
       expect(result.normalCardInfo.HKIDCard?.ChineseName).toBe(chinese);
@@ -66,22 +60,25 @@ describe("readCard", () => {
       .rotate(180)
       .jpeg()
       .toBuffer();
-    const result = await readCard(photo, "MLIDCard", { engine, referenceDate: "2026-11-22" });
+    const result = await readCard(photo, "MLIDCard", { engine: ocr(), referenceDate: "2026-11-22" });
     expect(result.normalCardInfo.MLIDCard?.LicenseNumber).toBe(card.design.truth.number);
     expect(result.normalCardInfo.MLIDCard?.Birthday).toBe(card.design.truth.birthDate);
-    const upright = await readCard(result.cutImage!, "MLIDCard", { engine, referenceDate: "2026-11-22" });
+    const upright = await readCard(result.cutImage!, "MLIDCard", {
+      engine: ocr(),
+      referenceDate: "2026-11-22",
+    });
     expect(upright.normalCardInfo.MLIDCard?.LicenseNumber).toBe(card.design.truth.number);
   });
 
   it("blocks on glare by default, not when warnings are disabled or not selected", async () => {
     const card = await renderCard("SingaporeIDCard", 12);
     const photo = await degrade(card.png, "glare", 12);
-    const blocked = await readCard(photo, "SingaporeIDCard", { engine, referenceDate: "2026-11-22" });
+    const blocked = await readCard(photo, "SingaporeIDCard", { engine: ocr(), referenceDate: "2026-11-22" });
     expect(blocked.warnings).toContain(-9107);
     expect(blocked.blockingWarnings).toContain(-9107);
     expect(blocked.isPass).toBe(false);
     const relaxed = await readCard(photo, "SingaporeIDCard", {
-      engine,
+      engine: ocr(),
       referenceDate: "2026-11-22",
       selectedWarningCodes: "-9108,-9102",
     });
@@ -91,7 +88,7 @@ describe("readCard", () => {
   });
 
   it("rejects an unknown IDCardType with the catalogue error", async () => {
-    await expect(readCard(new Uint8Array([1, 2, 3]), "MarsIDCard", { engine })).rejects.toMatchObject({
+    await expect(readCard(new Uint8Array([1, 2, 3]), "MarsIDCard", { engine: ocr() })).rejects.toMatchObject({
       code: "INVALID_PARAMETER_VALUE",
     });
   });
@@ -101,7 +98,10 @@ describe("readCard", () => {
     if (!path) return;
     const manifest = JSON.parse(readFileSync(path.replace(/hkid\/[^/]+$/, "MANIFEST.json"), "utf8"));
     const truth = manifest.files.find((f: { file: string }) => f.file.startsWith("hkid/")).expected_fields;
-    const result = await readCard(readFileSync(path), "HKIDCard", { engine, referenceDate: "2026-11-22" });
+    const result = await readCard(readFileSync(path), "HKIDCard", {
+      engine: ocr(),
+      referenceDate: "2026-11-22",
+    });
     const hk = result.normalCardInfo.HKIDCard!;
     expect(hk).toMatchObject({
       ChineseName: truth.chinese_name,

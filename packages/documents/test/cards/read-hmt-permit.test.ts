@@ -1,35 +1,21 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { mergeCardBack } from "../../src/cards/merge-back.ts";
 import { readCardBack } from "../../src/cards/read-back.ts";
-import { readCard } from "../../src/cards/read-card.ts";
-import { createOcrEngine, type OcrEngine } from "../../src/ocr/engine.ts";
 import { renderCardBack } from "../synthetic/backs.ts";
 import { degrade, type Variant } from "../synthetic/degrade.ts";
-import { renderCard } from "../synthetic/render.ts";
+import { readRenderedCard, useOcrEngine } from "./rendered.ts";
 
 // Rendered Mainland travel permits (test/synthetic/hmt-permit.ts: Hong Kong, Macao and Taiwan residents' cards)
 // photographed on the table, read with the real PP-OCR models; the Hong Kong / Macao backs merged with the front.
 const REF = "2026-12-05";
-let engine: OcrEngine;
-beforeAll(async () => {
-  engine = await createOcrEngine();
-});
-afterAll(async () => {
-  await engine?.close();
-});
+const ocr = useOcrEngine();
 
-const front = async (seed: number, variant: Variant) => {
-  const card = await renderCard("HMTPermit", seed);
-  const result = await readCard(await degrade(card.png, variant, seed), "HMTPermit", {
-    engine,
-    referenceDate: REF,
-  });
-  return { card, result };
-};
+const front = (seed: number, variant: Variant) =>
+  readRenderedCard(ocr(), "HMTPermit", seed, variant, { referenceDate: REF });
 const back = async (seed: number, variant: Variant, photoSeed = seed) => {
   const png = (await renderCardBack("HMTPermit", seed)).png;
   const reading = await readCardBack(await degrade(png, variant, photoSeed), "HMTPermit", {
-    engine,
+    engine: ocr(),
     referenceDate: REF,
   });
   return reading.back!;
@@ -85,7 +71,7 @@ describe("readCardBack on rendered Hong Kong / Macao permit backs", () => {
     expect(stranger.fieldsValid).toBe(false);
 
     const frontTwice = await readCardBack(await degrade(card.png, "clean", seed), "HMTPermit", {
-      engine,
+      engine: ocr(),
       referenceDate: REF,
     });
     expect(frontTwice.back?.checks.backSide).toBe(false);

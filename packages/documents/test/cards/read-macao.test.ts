@@ -1,28 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { readCard } from "../../src/cards/read-card.ts";
-import { createOcrEngine, type OcrEngine } from "../../src/ocr/engine.ts";
 import { degrade, type Variant } from "../synthetic/degrade.ts";
 import { renderCard } from "../synthetic/render.ts";
+import { readRenderedCard, useOcrEngine } from "./rendered.ts";
 
 // Rendered Macao resident card fronts (test/synthetic/macao.ts: printed fields and the ICAO TD1 zone of the 2023
 // issue) photographed on the table, read with the real PP-OCR models.
 const REF = "2026-12-05";
-let engine: OcrEngine;
-beforeAll(async () => {
-  engine = await createOcrEngine();
-});
-afterAll(async () => {
-  await engine?.close();
-});
+const ocr = useOcrEngine();
 
-const read = async (seed: number, variant: Variant) => {
-  const card = await renderCard("MacaoIDCard", seed);
-  const result = await readCard(await degrade(card.png, variant, seed), "MacaoIDCard", {
-    engine,
-    referenceDate: REF,
-  });
-  return { card, result };
-};
+const read = (seed: number, variant: Variant) =>
+  readRenderedCard(ocr(), "MacaoIDCard", seed, variant, { referenceDate: REF });
 
 describe("readCard on rendered Macao resident card fronts", () => {
   it.each([
@@ -58,7 +46,7 @@ describe("readCard on rendered Macao resident card fronts", () => {
       alterBody: (body) => body.replace(birth, altered),
     });
     const result = await readCard(await degrade(forged.png, "clean", seed), "MacaoIDCard", {
-      engine,
+      engine: ocr(),
       referenceDate: REF,
     });
     expect(result.normalCardInfo.MacaoIDCard?.Birthday).toBe(altered);

@@ -1,23 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { mergeCardBack } from "../../src/cards/merge-back.ts";
 import { parseMainlandId } from "../../src/cards/numbers/mainland.ts";
 import { readCardBack } from "../../src/cards/read-back.ts";
 import { readCard } from "../../src/cards/read-card.ts";
-import { createOcrEngine, type OcrEngine } from "../../src/ocr/engine.ts";
 import { renderCardBack } from "../synthetic/backs.ts";
 import { degrade, type Variant } from "../synthetic/degrade.ts";
 import { renderCard } from "../synthetic/render.ts";
+import { useOcrEngine } from "./rendered.ts";
 
 // Rendered Mainland resident identity cards (test/synthetic/mainland.ts, WenQuanYi Micro Hei from Debian
 // fonts-wqy-microhei) photographed on the table, read with the real PP-OCR models.
 const REF = "2026-12-04";
-let engine: OcrEngine;
-beforeAll(async () => {
-  engine = await createOcrEngine();
-});
-afterAll(async () => {
-  await engine?.close();
-});
+const ocr = useOcrEngine();
 
 describe("readCard on rendered Mainland fronts", () => {
   it.each([
@@ -27,7 +21,7 @@ describe("readCard on rendered Mainland fronts", () => {
   ] as [Variant, number][])("reads every printed field of a %s front (seed %i)", async (variant, seed) => {
     const card = await renderCard("MainlandIDCard", seed);
     const result = await readCard(await degrade(card.png, variant, seed), "MainlandIDCard", {
-      engine,
+      engine: ocr(),
       referenceDate: REF,
     });
     const fields = card.design.fields!;
@@ -55,7 +49,7 @@ describe("readCard on rendered Mainland fronts", () => {
       alterBody: (body) => body.replace(number, wrong),
     });
     const result = await readCard(await degrade(forged.png, "clean", seed), "MainlandIDCard", {
-      engine,
+      engine: ocr(),
       referenceDate: REF,
     });
     expect(result.normalCardInfo.MainlandIDCard?.LicenseNumber).toBe(wrong);
@@ -72,7 +66,7 @@ describe("readCardBack on rendered Mainland backs", () => {
   ] as [Variant, number][])("reads Authority and ValidDate of a %s back (seed %i)", async (variant, seed) => {
     const back = await renderCardBack("MainlandIDCard", seed);
     const reading = await readCardBack(await degrade(back.png, variant, seed), "MainlandIDCard", {
-      engine,
+      engine: ocr(),
       referenceDate: REF,
     });
     expect(reading.back).toEqual({
@@ -88,7 +82,7 @@ describe("readCardBack on rendered Mainland backs", () => {
     const seed = 2;
     const card = await renderCard("MainlandIDCard", seed);
     const front = await readCard(await degrade(card.png, "clean", seed), "MainlandIDCard", {
-      engine,
+      engine: ocr(),
       referenceDate: REF,
     });
     expect(front.fieldsValid).toBe(true);
@@ -96,7 +90,7 @@ describe("readCardBack on rendered Mainland backs", () => {
       const png = (await renderCardBack("MainlandIDCard", backSeed)).png;
       return (
         await readCardBack(await degrade(png, "clean", seed), "MainlandIDCard", {
-          engine,
+          engine: ocr(),
           referenceDate: REF,
         })
       ).back!;
@@ -115,7 +109,7 @@ describe("readCardBack on rendered Mainland backs", () => {
     expect(stranger.fieldsValid).toBe(false);
 
     const frontTwice = await readCardBack(await degrade(card.png, "clean", seed), "MainlandIDCard", {
-      engine,
+      engine: ocr(),
       referenceDate: REF,
     });
     expect(frontTwice.back?.checks.backSide).toBe(false);

@@ -1,29 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { isValidTaiwanId } from "../../src/cards/numbers/east-asia.ts";
 import { readCard } from "../../src/cards/read-card.ts";
-import { createOcrEngine, type OcrEngine } from "../../src/ocr/engine.ts";
 import { degrade, type Variant } from "../synthetic/degrade.ts";
 import { renderCard } from "../synthetic/render.ts";
+import { readRenderedCard, useOcrEngine } from "./rendered.ts";
 
 // Rendered Taiwan national ID fronts (test/synthetic/taiwan.ts) photographed on the table, read with the real
 // PP-OCR models.
 const REF = "2026-12-05";
-let engine: OcrEngine;
-beforeAll(async () => {
-  engine = await createOcrEngine();
-});
-afterAll(async () => {
-  await engine?.close();
-});
+const ocr = useOcrEngine();
 
-const read = async (seed: number, variant: Variant) => {
-  const card = await renderCard("TaiWanIDCard", seed);
-  const result = await readCard(await degrade(card.png, variant, seed), "TaiWanIDCard", {
-    engine,
-    referenceDate: REF,
-  });
-  return { card, result };
-};
+const read = (seed: number, variant: Variant) =>
+  readRenderedCard(ocr(), "TaiWanIDCard", seed, variant, { referenceDate: REF });
 
 describe("readCard on rendered Taiwan national ID fronts", () => {
   // Names with characters whose traditional form differs from the simplified one (陳承偉, 劉麗華, 張志明): read as
@@ -58,7 +46,7 @@ describe("readCard on rendered Taiwan national ID fronts", () => {
       alterBody: (body) => body.replace(number, wrong),
     });
     const result = await readCard(await degrade(forged.png, "clean", seed), "TaiWanIDCard", {
-      engine,
+      engine: ocr(),
       referenceDate: REF,
     });
     expect(result.normalCardInfo.TaiWanIDCard?.LicenseNumber).toBe(wrong);
