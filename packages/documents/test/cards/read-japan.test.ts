@@ -1,18 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createOcrEngine, type OcrEngine } from "../../src/ocr/engine.ts";
+import { describe, expect, it } from "vitest";
 import type { Variant } from "../synthetic/degrade.ts";
 import { renderCard } from "../synthetic/render.ts";
 import { expectEveryField, readRendered } from "./general-card-reading.ts";
+import { useOcrEngine } from "./rendered.ts";
 
 // The My Number card front and the Japanese driving licence end to end with the real PP-OCR models. Identities
 // 31–33 are outside those the parsers were tuned on (1–5) and the held-out evaluation (11–13).
-let engine: OcrEngine;
-beforeAll(async () => {
-  engine = await createOcrEngine();
-});
-afterAll(async () => {
-  await engine?.close();
-});
+const ocr = useOcrEngine();
 
 const squash = (v: unknown) => (typeof v === "string" ? v.replace(/\s/g, "") : v);
 
@@ -24,7 +18,7 @@ describe("readCard: Japanese cards", () => {
   ] as [Variant, number][])(
     "reads every printed field of a %s My Number card front (identity %i)",
     async (variant, seed) => {
-      const { card, result } = await readRendered(engine, "JapanIDCard", seed, variant);
+      const { card, result } = await readRendered(ocr(), "JapanIDCard", seed, variant);
       const got = result.normalCardInfo.JapanIDCard as Record<string, unknown> | null | undefined;
       for (const [name, want] of Object.entries(card.design.fields ?? {}))
         expect(squash(got?.[name]), name).toBe(squash(want) || null);
@@ -46,7 +40,7 @@ describe("readCard: Japanese cards", () => {
   ] as [Variant, number][])(
     "reads every printed field of a %s Japanese driving licence (identity %i)",
     (variant, seed) =>
-      expectEveryField(engine, "JapanDrivingLicense", seed, variant, [
+      expectEveryField(ocr(), "JapanDrivingLicense", seed, variant, [
         "numberStructure",
         "numberYearPlausible",
         "datesInOrder",
@@ -56,7 +50,7 @@ describe("readCard: Japanese cards", () => {
   it("fails the structure check of a licence whose commission code was altered, reporting the number as printed", async () => {
     const printed = (await renderCard("JapanDrivingLicense", 34)).design.truth.number;
     const forged = `99${printed.slice(2)}`;
-    const { result } = await readRendered(engine, "JapanDrivingLicense", 34, "clean", {
+    const { result } = await readRendered(ocr(), "JapanDrivingLicense", 34, "clean", {
       alterBody: (body) => body.replace(printed, forged),
     });
     expect(result.normalCardInfo.GeneralCard?.LicenseNumber).toBe(forged);
