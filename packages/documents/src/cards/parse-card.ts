@@ -1,11 +1,12 @@
 import { parseHkidCard } from "./layouts/hkid.ts";
 import { parseHmtPermit } from "./layouts/hmt-permit.ts";
+import { parseIndonesiaDrivingLicense } from "./layouts/indonesia-licence.ts";
 import { parseKtp } from "./layouts/ktp.ts";
 import { parseMacaoId } from "./layouts/macao.ts";
 import { parseMainlandCard } from "./layouts/mainland.ts";
 import { parseMalaysiaDrivingLicense } from "./layouts/malaysia-licence.ts";
 import { parseMyKad } from "./layouts/mykad.ts";
-import { parseIndonesiaDrivingLicense, parseJapanId } from "./layouts/other.ts";
+import { parseJapanId } from "./layouts/other.ts";
 import {
   parseDrivingLicense,
   parseSssId,

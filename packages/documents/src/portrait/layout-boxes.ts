@@ -19,7 +19,7 @@ export const PORTRAIT_BOXES: Record<IdCardType, RelativeBox> = {
   PhilippinesSSSID: LEFT,
   PhilippinesUMID: LEFT,
   InternationalIDPassport: [0.02, 0.18, 0.34, 0.78],
-  IndonesiaDrivingLicense: LEFT,
+  IndonesiaDrivingLicense: [0.02, 0.18, 0.28, 0.7],
   MacaoIDCard: [0.03, 0.19, 0.3, 0.71],
   TaiWanIDCard: [0.66, 0.19, 0.96, 0.78],
   JapanIDCard: RIGHT,

@@ -19,6 +19,7 @@ import {
   voterVin,
   ymd,
 } from "./identities.ts";
+import { indonesiaLicence } from "./indonesia-licence.ts";
 import { macaoFront } from "./macao.ts";
 import { cjk, hongKongChineseName, mainlandFront } from "./mainland.ts";
 import { int, pick, type Rng } from "./random.ts";
@@ -378,4 +379,5 @@ export const SYNTHETIC_LAYOUTS: Partial<Record<IdCardType, (r: Rng, p: Identity)
   ThailandDrivingLicense: thaiLicence,
   MLDrivingLicense: malaysiaLicence,
   SingaporeDrivingLicense: singaporeLicence,
+  IndonesiaDrivingLicense: indonesiaLicence,
 };

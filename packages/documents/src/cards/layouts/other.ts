@@ -1,13 +1,12 @@
 import { type CardLine, digitsOnly, findPattern, valueForLabel } from "../lines.ts";
 import { isValidMyNumber } from "../numbers/east-asia.ts";
-import { findPrintedDate } from "../printed-dates.ts";
-import type { IndonesiaDrivingLicense, JapanIDCard } from "../types.ts";
-import { cleanName, finish, type ParsedCard } from "./result.ts";
+import type { JapanIDCard } from "../types.ts";
+import { finish, type ParsedCard } from "./result.ts";
 
 /**
  * Cards with thinner public layout knowledge here: label-anchored reading of the fields their fronts print, the
- * number checked where a rule is public (My Number) and structure only elsewhere (SIM). Not measured: no
- * synthetic layout exists for them.
+ * number checked where a rule is public (My Number). Not measured: no synthetic layout exists for them. (The
+ * Indonesian SIM, once here, has its own layout file: indonesia-licence.ts.)
  */
 const cjkDate = (text: string | undefined): string | null => {
   const m = text?.match(/(\d{4})\s?年\s?(\d{1,2})\s?月\s?(\d{1,2})\s?日/);
@@ -31,31 +30,4 @@ export function parseJapanId(lines: readonly CardLine[]): ParsedCard {
   };
   const checks: Record<string, boolean> = number ? { myNumberCheckDigit: isValidMyNumber(number) } : {};
   return finish({ JapanIDCard: card }, { JapanIDCard: card }, { name, number, birthDate: birth }, checks);
-}
-
-export function parseIndonesiaDrivingLicense(lines: readonly CardLine[]): ParsedCard {
-  const numberLine = lines.find((l) => /^\d[\d\s-]{11,17}$/.test(l.text));
-  const number = numberLine ? digitsOnly(numberLine.text) : null;
-  const name = cleanName(valueForLabel(lines, /^1\.?\s?(Nama)?/i, { below: false })?.value);
-  const birthText = valueForLabel(lines, /^2\.?\s?/, { below: false })?.value ?? "";
-  const birth = findPrintedDate(birthText)?.iso ?? null;
-  const [last, ...rest] = (name ?? "").split(" ").reverse();
-  const card: IndonesiaDrivingLicense = {
-    LastName: name ? (last ?? null) : null,
-    FirstName: name ? rest.reverse().join(" ") || null : null,
-    LicenseNumber: number,
-    Birthday: birth,
-    Address: valueForLabel(lines, /^4\.?\s?/, { below: false })?.value ?? null,
-    ExpirationDate: null,
-    IssuedDate: null,
-    IssuedCountry: "Indonesia",
-  };
-  return finish(
-    { IndonesiaDrivingLicense: card },
-    { IndonesiaDrivingLicense: card },
-    { name, number, birthDate: birth },
-    {
-      numberStructure: number !== null && number.length >= 12 && number.length <= 14,
-    },
-  );
 }
