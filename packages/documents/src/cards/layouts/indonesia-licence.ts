@@ -35,18 +35,18 @@ function numberLine(lines: readonly CardLine[]): { line: CardLine; number: strin
  * A line starting where the row numbers stand (the number's left edge; the values start about ¾ of the number's
  * height to the right) carries a row number as its first character, however it was read.
  */
-function rowColumn(lines: readonly CardLine[], anchor: CardLine | null): string[] {
+function rowColumn(lines: readonly CardLine[], anchor: CardLine | null): { text: string; line: CardLine }[] {
   const h = anchor ? height(anchor) : 0;
   const column = anchor
     ? lines.filter((l) => l !== anchor && l.y0 > anchor.y1 - h / 2 && Math.abs(l.x0 - anchor.x0) < 1.5 * h)
     : lines.filter((l) => !HEADER.test(letters(l.text)));
   return [...column]
     .sort((a, b) => a.y0 - b.y0)
-    .map((l) => {
-      const marked = anchor ? l.x0 < anchor.x0 + 0.4 * h : /^[1-6][.,、]/.test(l.text);
-      return cleanValue(marked ? l.text.replace(/^\S[\s.,、:;·'`]*/, "") : l.text);
+    .map((line) => {
+      const marked = anchor ? line.x0 < anchor.x0 + 0.4 * h : /^[1-6][.,、]/.test(line.text);
+      return { text: cleanValue(marked ? line.text.replace(/^\S[\s.,、:;·'`]*/, "") : line.text), line };
     })
-    .filter((text) => text.length > 1);
+    .filter(({ text }) => text.length > 1 && !HEADER.test(letters(text)));
 }
 
 const nameLike = (text: string) =>
@@ -54,7 +54,8 @@ const nameLike = (text: string) =>
 
 export function parseIndonesiaDrivingLicense(lines: readonly CardLine[]): ParsedCard {
   const sim = numberLine(lines);
-  const rows = rowColumn(lines, sim?.line ?? null).filter((t) => !HEADER.test(letters(t)));
+  const column = rowColumn(lines, sim?.line ?? null);
+  const rows = column.map((r) => r.text);
   const birthRow = rows.findIndex((t) => findPrintedDate(t) !== null);
   // The name is the row above the birth row; with the date unreadable, the first name-shaped row.
   const nameText = birthRow > 0 && nameLike(rows[birthRow - 1]!) ? rows[birthRow - 1] : rows.find(nameLike);
@@ -65,14 +66,21 @@ export function parseIndonesiaDrivingLicense(lines: readonly CardLine[]): Parsed
   // the issue date by the signature (right, after the place). Without positions, the order birth < issue < expiry.
   const dated = lines.flatMap((l) => datesIn(l.text).map((d) => ({ iso: d.iso, line: l })));
   const others = dated.filter((d) => d.iso !== rowBirth);
-  const birth = rowBirth ?? ([...dated].sort((a, b) => a.iso.localeCompare(b.iso))[0]?.iso || null);
+  // Birth row unreadable: the earliest date standing among the rows (a row cut into two boxes), else — only when
+  // all three dates were read — the earliest of them (birth < issue < expiry). Never the issue or expiry date alone.
+  const earliest = (ds: typeof dated) => [...ds].sort((a, b) => a.iso.localeCompare(b.iso))[0]?.iso ?? null;
+  const bottom = Math.max(...column.map((r) => r.line.y1), 0);
+  const inRows = dated.filter((d) => sim !== null && d.line.x1 > sim.line.x0 && d.line.y1 <= bottom);
+  const distinct = new Set(dated.map((d) => d.iso)).size;
+  const birth = rowBirth ?? earliest(inRows) ?? (distinct >= 3 ? earliest(dated) : null);
   const rest = others.filter((d) => d.iso !== birth);
   const leftOfRows = (d: (typeof dated)[number]) => sim !== null && d.line.x1 < sim.line.x0;
   const afterPlace = (d: (typeof dated)[number]) => /[A-Z]{3,}\s*[,.]/i.test(d.line.text);
   let expiry = rest.find(leftOfRows)?.iso ?? null;
   let issued = rest.find((d) => !leftOfRows(d) && afterPlace(d))?.iso ?? null;
   if (!expiry && !issued && rest.length === 2) {
-    [issued, expiry] = rest.map((d) => d.iso).sort();
+    const [first, second] = rest.map((d) => d.iso).sort();
+    [issued, expiry] = [first ?? null, second ?? null];
   } else if (!expiry && rest.length === 1 && !afterPlace(rest[0]!)) expiry = rest[0]!.iso;
   else if (expiry && !issued && rest.length === 2) issued = rest.find((d) => d.iso !== expiry)!.iso;
   else if (issued && !expiry && rest.length === 2) expiry = rest.find((d) => d.iso !== issued)!.iso;
