@@ -1,3 +1,4 @@
+import { parseGenericCard } from "./layouts/generic-card.ts";
 import { parseHkidCard } from "./layouts/hkid.ts";
 import { parseHmtPermit } from "./layouts/hmt-permit.ts";
 import { parseIndonesiaDrivingLicense } from "./layouts/indonesia-licence.ts";
@@ -24,7 +25,7 @@ import { parseThaiDrivingLicense } from "./layouts/thai-licence.ts";
 import type { CardLine } from "./lines.ts";
 import type { IdCardType } from "./types.ts";
 
-/** Layout parsers by card type (the passport goes through the MRZ reader instead). */
+/** Layout parsers by card type (the passport goes through the MRZ reader instead; GeneralCard when it has no MRZ). */
 export function parseCardLines(
   type: Exclude<IdCardType, "InternationalIDPassport">,
   lines: readonly CardLine[],
@@ -71,6 +72,8 @@ export function parseCardLines(
       return parseMalaysiaDrivingLicense(lines, referenceDate);
     case "SingaporeDrivingLicense":
       return parseSingaporeDrivingLicense(lines);
+    case "GeneralCard":
+      return parseGenericCard(lines, referenceDate);
   }
 }
 

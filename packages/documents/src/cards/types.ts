@@ -27,6 +27,7 @@ export const ID_CARD_TYPES = [
   "ThailandDrivingLicense",
   "MLDrivingLicense",
   "SingaporeDrivingLicense",
+  "GeneralCard",
 ] as const;
 export type IdCardType = (typeof ID_CARD_TYPES)[number];
 
@@ -40,6 +41,8 @@ export const GENERAL_CARD_TYPES = [
   "ThailandDrivingLicense",
   "MLDrivingLicense",
   "SingaporeDrivingLicense",
+  // Any identity document: read from its MRZ when it has one, else by its labels (read-card.ts, general-mrz.ts).
+  "GeneralCard",
 ] as const satisfies readonly IdCardType[];
 
 /**

@@ -28,4 +28,7 @@ export const PORTRAIT_BOXES: Record<IdCardType, RelativeBox> = {
   ThailandDrivingLicense: [0.02, 0.22, 0.27, 0.8],
   MLDrivingLicense: [0.02, 0.2, 0.28, 0.78],
   SingaporeDrivingLicense: [0.02, 0.2, 0.29, 0.8],
+  // Any document without an MRZ page: most ID-1 cards print the photo on the left (passport-sized pages with an
+  // MRZ are cut with InternationalIDPassport's box instead, see read-card.ts).
+  GeneralCard: LEFT,
 };

@@ -1,0 +1,106 @@
+import { type CardLine, cleanValue, readingOrder, valueForLabel } from "../lines.ts";
+import { todayIso } from "../numbers/dates.ts";
+import { findPrintedDate } from "../printed-dates.ts";
+import { addressFromLines, generalCard } from "./general-card.ts";
+import { datesIn, datesInOrder, linesUnder } from "./labelled-rows.ts";
+import { cleanName, finish, type ParsedCard } from "./result.ts";
+
+/**
+ * "GeneralCard" without an MRZ: any identity document, so no layout is known. Fields are read only where a
+ * label names them (English and the languages of the markets served: Malay/Indonesian, Spanish, French,
+ * Portuguese, German, Filipino), and each key field must have the shape of what it claims to be before it is
+ * reported: a name is letters, a document number has digits, a birth date is a real date in the past. No
+ * position is guessed, so on an unknown layout this reads less than a type's own reader — by design: a wrong
+ * field confirmed by the user is worse than an empty one they must type.
+ */
+const NAME =
+  /^(?:Full\s*name|Name(?:\s*in\s*full)?|Nama(?:\s*lengkap)?|Nom\s*(?:et\s*pr[ée]noms?|complet)?|Nombres?\s*(?:completo|y\s*apellidos)?|Nome(?:\s*completo)?|Pangalan|Naam)\b\s*[:/]?/i;
+const SURNAME = /^(?:Surname|Last\s*name|Family\s*name|Apellidos?|Nom\s*de\s*famille|Apelyido|Sobrenome)\b/i;
+const GIVEN =
+  /^(?:Given\s*names?|First\s*names?|Forenames?|Pr[ée]noms?|Nombres?|Vornamen?|Mga\s*Pangalan)\b/i;
+const BIRTH =
+  /(?:Date\s*of\s*birth|Birth\s*date|D\.?\s*O\.?\s*B\.?|Born|Tarikh\s*lahir|Tanggal\s*lahir|Tgl\.?\s*Lahir|Fecha\s*de\s*nacimiento|Date\s*de\s*naissance|N[ée]\(?e?\)?\s*le|Data\s*de\s*nascimento|Geburtsdatum|Petsa\s*ng\s*Kapanganakan)\b\s*[:/]?/i;
+const NUMBER =
+  /(?:(?:ID|Identity|Identification|Document|Card|Licen[cs]e|Passport|Personal|Registration)\s*(?:No\.?|Number|Nr\.?|#)|^No\.?|^Number|N[°ºo]\.?\s*(?:de\s*)?(?:documento|document|pi[èe]ce)?|N[úu]mero(?:\s*de\s*documento)?|Num[ée]ro|Nombor|Nomor|NIK|NRIC|NIN|NID|DNI|CURP|TIN|PCN|CRN|SSS?\s*No|SS\s*Number)\s*[:.]?/i;
+const EXPIRY =
+  /(?:Date\s*of\s*expiry|Expiry(?:\s*date)?|Expiration(?:\s*date)?|Expires?|Valid\s*(?:until|thru|through|to)|Berlaku\s*(?:hingga|s\.?\s*\/?\s*d)|Tarikh\s*luput|Fecha\s*de\s*(?:caducidad|vencimiento|expiraci[óo]n)|Date\s*d'?\s*expiration|Validade|G[üu]ltig\s*bis)\b\s*[:/]?/i;
+const ISSUE =
+  /(?:Date\s*of\s*issue|Issue\s*date|Issued(?:\s*on)?|Tarikh\s*dikeluarkan|Fecha\s*de\s*expedici[óo]n|Date\s*de\s*d[ée]livrance|Data\s*de\s*emiss[ãa]o|Ausstellungsdatum)\b\s*[:/]?/i;
+const ADDRESS = /^(?:Address|Alamat|Adresse|Direcci[óo]n|Domicilio|Endere[çc]o|Anschrift|Tirahan)\b\s*[:/]?/i;
+const SEX = /^(?:Sex|Gender|Jantina|Jenis\s*kelamin|Sexe|Sexo|Geschlecht|Kasarian)\b\s*[:/]?/i;
+const ANY_LABEL = [NAME, SURNAME, GIVEN, BIRTH, NUMBER, EXPIRY, ISSUE, ADDRESS, SEX];
+
+const isLabel = (text: string) => ANY_LABEL.some((re) => re.test(text));
+/** A name: letters (Latin, with accents), spaces and name punctuation, at least two letters, not a label. */
+const nameShaped = (v: string) =>
+  /^[\p{Script=Latin}][\p{Script=Latin} ,.'-]*\p{Script=Latin}$/u.test(v) && !isLabel(v);
+/**
+ * A numeric date of an unknown layout: day first (most of the world), month first only when day first is no
+ * date (`09/13/1956`). A date both ways (`03/04/1990`) is read day first: on a US or Philippine card that is wrong.
+ */
+const anyOrderDate = (v: string) => findPrintedDate(v) ?? findPrintedDate(v, "MDY");
+
+/** A document number: 5–20 letters and digits (separators allowed), with at least 4 digits, not a date. */
+const numberShaped = (v: string) => {
+  const compact = v.replace(/[\s./-]/g, "");
+  return (
+    /^[A-Z0-9<()]{5,20}$/i.test(compact) &&
+    (compact.match(/\d/g) ?? []).length >= 4 &&
+    anyOrderDate(v) === null
+  );
+};
+
+function labelledDate(lines: readonly CardLine[], label: RegExp): string | null {
+  const hit = valueForLabel(lines, label, { accept: (v) => anyOrderDate(v) !== null });
+  return hit ? anyOrderDate(hit.value)!.iso : null;
+}
+
+function readName(lines: readonly CardLine[]): string | null {
+  const full = valueForLabel(lines, NAME, { accept: nameShaped })?.value;
+  if (full) return cleanName(full);
+  const surname = valueForLabel(lines, SURNAME, { accept: nameShaped })?.value;
+  const given = valueForLabel(lines, GIVEN, { accept: nameShaped })?.value;
+  // The surname label alone (`Name` printed over the surname on some cards) is not the whole name.
+  return surname && given ? cleanName(`${given} ${surname}`) : null;
+}
+
+export function parseGenericCard(lines: readonly CardLine[], referenceDate: string = todayIso()): ParsedCard {
+  const ordered = readingOrder(lines);
+  const name = readName(ordered);
+  const numberText = valueForLabel(ordered, NUMBER, { accept: numberShaped })?.value;
+  const number = numberText ? numberText.replace(/\s+/g, "") : null;
+  const labelledBirth = labelledDate(ordered, BIRTH);
+  const birth = labelledBirth !== null && labelledBirth < referenceDate ? labelledBirth : null;
+  const expiry = labelledDate(ordered, EXPIRY);
+  const issued = labelledDate(ordered, ISSUE);
+  const sexValue = valueForLabel(ordered, SEX, { accept: (v) => /^[A-Za-z]/.test(v) })?.value ?? "";
+  const sex = /^(M|MALE|LELAKI|LAKI|HOMBRE|MASCULINO|MASCULIN)\b/i.test(sexValue)
+    ? "M"
+    : /^(F|FEMALE|PEREMPUAN|WANITA|MUJER|FEMENINO|F[ÉE]MININ)\b/i.test(sexValue)
+      ? "F"
+      : null;
+  const addressLabel = ordered.find((l) => ADDRESS.test(l.text)) ?? null;
+  const sameLine = addressLabel ? cleanValue(addressLabel.text.replace(ADDRESS, "")) : "";
+  const addressLines = addressLabel
+    ? [sameLine, ...linesUnder(ordered, addressLabel, 4, isLabel).map((l) => cleanValue(l.text))]
+    : [];
+  // A bilingual label (`Alamat / Address`) leaves the second language's word after the first: not an address.
+  const address = addressLines.filter((l) => l.length > 1 && !isLabel(l) && datesIn(l).length === 0);
+
+  const card = generalCard(
+    {
+      LicenseNumber: number,
+      FullName: name,
+      Sex: sex,
+      Birthday: birth,
+      IssuedDate: issued,
+      ExpirationDate: expiry,
+    },
+    addressFromLines(address),
+  );
+  const checks: Record<string, boolean> = {};
+  if (labelledBirth !== null) checks.birthDateInPast = birth !== null;
+  const inOrder = datesInOrder(birth, issued, expiry);
+  if (inOrder !== null) checks.datesInOrder = inOrder;
+  return finish({ GeneralCard: card }, { GeneralCard: card }, { name, number, birthDate: birth }, checks);
+}
