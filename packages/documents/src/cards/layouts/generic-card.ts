@@ -30,7 +30,15 @@ const ADDRESS = /^(?:Address|Alamat|Adresse|Direcci[óo]n|Domicilio|Endere[çc]o
 const SEX = /^(?:Sex|Gender|Jantina|Jenis\s*kelamin|Sexe|Sexo|Geschlecht|Kasarian)\b\s*[:/]?/i;
 const ANY_LABEL = [NAME, SURNAME, GIVEN, BIRTH, NUMBER, EXPIRY, ISSUE, ADDRESS, SEX];
 
-const isLabel = (text: string) => ANY_LABEL.some((re) => re.test(text));
+/** Text that is labels only (`Alamat / Address`, `Name`), nothing after them: `NO 12 JALAN` is a value. */
+function isLabel(text: string): boolean {
+  return ANY_LABEL.some((re) => {
+    const m = re.exec(text);
+    if (!m || m.index !== 0 || m[0].length === 0) return false;
+    const rest = cleanValue(text.slice(m[0].length));
+    return rest.length === 0 || isLabel(rest);
+  });
+}
 /** A name: letters (Latin, with accents), spaces and name punctuation, at least two letters, not a label. */
 const nameShaped = (v: string) =>
   /^[\p{Script=Latin}][\p{Script=Latin} ,.'-]*\p{Script=Latin}$/u.test(v) && !isLabel(v);
