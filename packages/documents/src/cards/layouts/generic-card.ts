@@ -34,7 +34,7 @@ const ANY_LABEL = [NAME, SURNAME, GIVEN, BIRTH, NUMBER, EXPIRY, ISSUE, ADDRESS, 
 function isLabel(text: string): boolean {
   return ANY_LABEL.some((re) => {
     const m = re.exec(text);
-    if (!m || m.index !== 0 || m[0].length === 0) return false;
+    if (m?.index !== 0 || m[0].length === 0) return false;
     const rest = cleanValue(text.slice(m[0].length));
     return rest.length === 0 || isLabel(rest);
   });
