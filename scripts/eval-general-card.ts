@@ -5,8 +5,11 @@
  * 2. The synthetic card layouts (test/synthetic/) read as GeneralCard, i.e. without their type's layout knowledge,
  *    scored against the same truth as eval:cards (the struct's FullName, LicenseNumber, Birthday).
  * EVAL_SEED_OFFSET=k uses identities k+1…k+N (held out); EVAL_VARIANTS limits the card capture conditions;
- * EVAL_PART=mrz|cards runs one part. Identities: MRZ documents use seeds 101+offset… (their own generator).
+ * 3. The real specimens of ../shared/data/id_documents (MRZ documents, the HKID front) read both ways.
+ * EVAL_PART=mrz|cards|specimens runs one part. MRZ documents use seeds 101+offset… (their own generator).
  */
+import { existsSync, readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { readCard } from "../packages/documents/src/cards/read-card.ts";
 import type { IdCardType } from "../packages/documents/src/cards/types.ts";
 import { createOcrEngine } from "../packages/documents/src/ocr/engine.ts";
@@ -116,5 +119,37 @@ if (part !== "mrz") {
     `Synthetic cards read as GeneralCard (no layout knowledge), identities ${offset + 1}…${offset + perType}, ${cardVariants.join("/")}`,
     groups,
   );
+}
+if (part === "all" || part === "specimens") {
+  const dir = fileURLToPath(new URL("../../shared/data/id_documents", import.meta.url));
+  const manifest = existsSync(`${dir}/MANIFEST.json`)
+    ? (JSON.parse(readFileSync(`${dir}/MANIFEST.json`, "utf8")) as {
+        files: { file: string; format?: string; expected_fields?: Record<string, string> }[];
+      })
+    : { files: [] };
+  console.log("\n## Real specimens (../shared/data/id_documents)\n");
+  console.log("| file | format | type | number right | birth right | checks | fieldsValid | warnings |");
+  console.log("|---|---|---|---|---|---|---|---|");
+  for (const spec of manifest.files) {
+    const bytes = readFileSync(`${dir}/${spec.file}`);
+    const want = spec.expected_fields ?? {};
+    for (const type of ["GeneralCard", "InternationalIDPassport"] as const) {
+      const r = await readCard(bytes, type, { engine, referenceDate: REF });
+      const s = (r.normalCardInfo[type] ?? {}) as Record<string, string | null>;
+      const number = want.document_number
+        ? String(norm(s.LicenseNumber) === norm(want.document_number))
+        : "-";
+      const birth = want.birth_date
+        ? String(s.Birthday?.slice(2).replace(/-/g, "") === want.birth_date)
+        : "-";
+      const checks = Object.entries(r.checks)
+        .map(([k, v]) => `${k}=${v}`)
+        .join(" ");
+      console.log(
+        `| ${spec.file} | ${spec.format ?? "-"} | ${type} | ${number} | ${birth} | ${checks} | ${r.fieldsValid} | ${r.warnings.join(" ")} |`,
+      );
+      if (!spec.expected_fields) console.log(`  read: ${JSON.stringify(s).slice(0, 400)}`);
+    }
+  }
 }
 await engine.close();
