@@ -31,6 +31,20 @@ const cardTypes = (process.argv.slice(3).length ? process.argv.slice(3) : SYNTHE
 const MRZ_VARIANTS: PhotoVariant[] = ["clean", "rotate", "blur", "noise", "lowres", "light", "photo"];
 const norm = (s: string | null | undefined) =>
   (s ?? "").toUpperCase().replace(/[^A-Z0-9\p{Script=Han}]/gu, "");
+/**
+ * A name is right when it has the same words as the truth in any order, titles aside: without the layout the
+ * reader cannot know whether a card prints `SURNAME, Given` or `Given Surname`, and FullName keeps the print.
+ */
+const words = (s: string | null | undefined) =>
+  (s ?? "")
+    .toUpperCase()
+    .replace(/\b(MR|MRS|MISS|MS)\b\.?/g, " ")
+    .split(/[^A-Z0-9\p{Script=Han}]+/u)
+    .filter(Boolean)
+    .sort()
+    .join(" ");
+const sameName = (got: string | null | undefined, want: string) =>
+  words(got) !== "" && words(got) === words(want);
 const pct = (n: number, d: number) => (d ? `${((100 * n) / d).toFixed(1)}%` : "-");
 const REF = "2026-11-22";
 
@@ -94,6 +108,7 @@ if (part !== "cards") {
 if (part !== "mrz") {
   const groups = new Map<string, Score[]>();
   for (const type of cardTypes) {
+    console.error(`reading ${type} as GeneralCard`);
     for (let seed = offset + 1; seed <= offset + perType; seed++) {
       const card = await renderCard(type, seed);
       for (const variant of cardVariants) {
@@ -104,7 +119,7 @@ if (part !== "mrz") {
         const g = r.normalCardInfo.GeneralCard;
         const truth = card.design.truth;
         const score: Score = {
-          name: norm(g?.FullName) === norm(truth.name),
+          name: sameName(g?.FullName, truth.name) || norm(g?.FullName) === norm(truth.name),
           number: norm(g?.LicenseNumber) === norm(truth.number),
           birth: type === "TaiWanIDCard" || g?.Birthday === truth.birthDate,
           valid: r.fieldsValid,

@@ -79,6 +79,32 @@ describe("generic GeneralCard reader", () => {
     expect(parsed.fieldsValid).toBe(false);
   });
 
+  it("joins `Name Mr. X` and `Last name Y` rows without the title; takes the only number-shaped line", () => {
+    const parsed = parseGenericCard(
+      lines([
+        ["Thai National ID Card", 0.3, 0.04, 0.6, 0.09],
+        ["1 2345 67890 12 1", 0.3, 0.15, 0.6, 0.2],
+        ["Name Mr. Somchai", 0.2, 0.33, 0.45, 0.38],
+        ["Last name Jaidee", 0.2, 0.4, 0.45, 0.45],
+        ["Date of Birth 7 Jan. 1990", 0.2, 0.5, 0.55, 0.55],
+      ]),
+      REF,
+    );
+    expect(parsed.key).toEqual({ name: "Somchai Jaidee", number: "1234567890121", birthDate: "1990-01-07" });
+  });
+
+  it("leaves the number null when two unlabelled lines could be it", () => {
+    const parsed = parseGenericCard(
+      lines([
+        ["CHAN, Tai Man", 0.04, 0.25, 0.4, 0.3],
+        ["2345 6789 1234", 0.04, 0.33, 0.3, 0.37],
+        ["C668668(9)", 0.6, 0.88, 0.9, 0.95],
+      ]),
+      REF,
+    );
+    expect(parsed.key.number).toBeNull();
+  });
+
   it("finds nothing on text without identity labels", () => {
     const parsed = parseGenericCard(
       lines([

@@ -63,20 +63,46 @@ function labelledDate(lines: readonly CardLine[], label: RegExp): string | null 
   return hit ? anyOrderDate(hit.value)!.iso : null;
 }
 
+/** A courtesy title in front of a name (`Name Mr. Somchai`) is not part of it. */
+const TITLE = /^(?:MR|MRS|MISS|MS|MX|DR|TUAN|PUAN|ENCIK|SR|SRA|SRTA|MME|MLLE|HERR|FRAU)\.?\s+/i;
+
 function readName(lines: readonly CardLine[]): string | null {
-  const full = valueForLabel(lines, NAME, { accept: nameShaped })?.value;
-  if (full) return cleanName(full);
-  const surname = valueForLabel(lines, SURNAME, { accept: nameShaped })?.value;
+  const full = valueForLabel(lines, NAME, { accept: nameShaped });
+  const surname = valueForLabel(lines, SURNAME, { accept: nameShaped });
+  if (full) {
+    const name = full.value.replace(TITLE, "");
+    // `Name` on one row and `Last name` on another (the Thai ID's English rows, Spanish Nombre / Apellidos):
+    // the name label then carries the given names only.
+    const rest = surname && surname.line !== full.line && !name.includes(surname.value) ? surname.value : "";
+    return cleanName(`${name} ${rest}`);
+  }
   const given = valueForLabel(lines, GIVEN, { accept: nameShaped })?.value;
-  // The surname label alone (`Name` printed over the surname on some cards) is not the whole name.
-  return surname && given ? cleanName(`${given} ${surname}`) : null;
+  // The surname alone is not the whole name.
+  return surname && given ? cleanName(`${given.replace(TITLE, "")} ${surname.value}`) : null;
+}
+
+/**
+ * With no number label read: the one line on the card that is a document number and nothing else (at least six
+ * digits, at most three letters: a prefix, a check letter). Two such lines (a number and a telex code) and the
+ * number stays null: nothing tells them apart on an unknown layout.
+ */
+function unlabelledNumber(lines: readonly CardLine[]): string | null {
+  const found = new Set(
+    lines
+      .map((l) => l.text.replace(/\s+/g, ""))
+      .filter(
+        (t) =>
+          numberShaped(t) && (t.match(/\d/g) ?? []).length >= 6 && (t.match(/[A-Z]/gi) ?? []).length <= 3,
+      ),
+  );
+  return found.size === 1 ? [...found][0]! : null;
 }
 
 export function parseGenericCard(lines: readonly CardLine[], referenceDate: string = todayIso()): ParsedCard {
   const ordered = readingOrder(lines);
   const name = readName(ordered);
   const numberText = valueForLabel(ordered, NUMBER, { accept: numberShaped })?.value;
-  const number = numberText ? numberText.replace(/\s+/g, "") : null;
+  const number = numberText ? numberText.replace(/\s+/g, "") : unlabelledNumber(ordered);
   const labelledBirth = labelledDate(ordered, BIRTH);
   const birth = labelledBirth !== null && labelledBirth < referenceDate ? labelledBirth : null;
   const expiry = labelledDate(ordered, EXPIRY);
