@@ -105,6 +105,20 @@ describe("generic GeneralCard reader", () => {
     expect(parsed.key.number).toBeNull();
   });
 
+  it("does not take another row's number (`Precinct No:`) and keeps a code glued to the number", () => {
+    const voter = parseGenericCard(
+      lines([
+        ["VIN: 3044-5216C-B3510ERM51529", 0.33, 0.19, 0.75, 0.23],
+        ["Name: WONG, MEI LING SANTOS", 0.33, 0.29, 0.75, 0.33],
+        ["Precinct No: 0696A", 0.33, 0.65, 0.6, 0.69],
+      ]),
+      REF,
+    );
+    expect(voter.key.number).toBeNull();
+    const umid = parseGenericCard(lines([["CRN-5303-7068875-3", 0.33, 0.13, 0.68, 0.17]]), REF);
+    expect(umid.key.number).toBe("CRN-5303-7068875-3");
+  });
+
   it("finds nothing on text without identity labels", () => {
     const parsed = parseGenericCard(
       lines([

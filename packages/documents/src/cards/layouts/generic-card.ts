@@ -20,8 +20,12 @@ const GIVEN =
   /^(?:Given\s*names?|First\s*names?|Forenames?|Pr[ée]noms?|Nombres?|Vornamen?|Mga\s*Pangalan)\b/i;
 const BIRTH =
   /(?:Date\s*of\s*birth|Birth\s*date|D\.?\s*O\.?\s*B\.?|Born|Tarikh\s*lahir|Tanggal\s*lahir|Tgl\.?\s*Lahir|Fecha\s*de\s*nacimiento|Date\s*de\s*naissance|N[ée]\(?e?\)?\s*le|Data\s*de\s*nascimento|Geburtsdatum|Petsa\s*ng\s*Kapanganakan)\b\s*[:/]?/i;
+/**
+ * Number labels. Bare `No.`/`Number`/`Nº` only at the start of a line (`Precinct No:` is another number); short
+ * codes (`TIN`, `NIK`) as whole words; a code glued to the number by a hyphen (`CRN-0111-…`) is part of it.
+ */
 const NUMBER =
-  /(?:(?:ID|Identity|Identification|Document|Card|Licen[cs]e|Passport|Personal|Registration)\s*(?:No\.?|Number|Nr\.?|#)|^No\.?|^Number|N[°ºo]\.?\s*(?:de\s*)?(?:documento|document|pi[èe]ce)?|N[úu]mero(?:\s*de\s*documento)?|Num[ée]ro|Nombor|Nomor|NIK|NRIC|NIN|NID|DNI|CURP|TIN|PCN|CRN|SSS?\s*No|SS\s*Number)\s*[:.]?/i;
+  /(?<!\p{L})(?:(?:ID|Identity|Identification|Document|Card|Licen[cs]e|Passport|Personal|Registration)\s*(?:No\.?|Number|Nr\.?|#)|^No\.?|^Number|^N[°º]\.?(?:\s*de)?(?:\s*documento)?|N[úu]mero(?:\s*de\s*documento)?|Num[ée]ro|Nombor|Nomor|NIK|NRIC|NIN|NID|DNI|CURP|TIN|PCN|CRN|SSS?\s*No|SS\s*Number)(?![\p{L}-])\s*[:.]?/iu;
 const EXPIRY =
   /(?:Date\s*of\s*expiry|Expiry(?:\s*date)?|Expiration(?:\s*date)?|Expires?|Valid\s*(?:until|thru|through|to)|Berlaku\s*(?:hingga|s\.?\s*\/?\s*d)|Tarikh\s*luput|Fecha\s*de\s*(?:caducidad|vencimiento|expiraci[óo]n)|Date\s*d'?\s*expiration|Validade|G[üu]ltig\s*bis)\b\s*[:/]?/i;
 const ISSUE =
