@@ -72,7 +72,7 @@ function summarise(title: string, groups: Map<string, Score[]>) {
   }
 }
 
-if (part !== "cards") {
+if (part === "all" || part === "mrz") {
   const groups = new Map<string, Score[]>();
   for (const format of ["TD3", "TD1"] as SyntheticFormat[]) {
     for (let seed = 101 + offset; seed < 101 + offset + perType; seed++) {
@@ -105,7 +105,7 @@ if (part !== "cards") {
   );
 }
 
-if (part !== "mrz") {
+if (part === "all" || part === "cards") {
   const groups = new Map<string, Score[]>();
   for (const type of cardTypes) {
     console.error(`reading ${type} as GeneralCard`);
