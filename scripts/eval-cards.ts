@@ -161,6 +161,7 @@ function keyOf(info: Record<string, unknown>, type: IdCardType) {
       return { name: s.FullName ?? null, number: s.LicenseNumber ?? null, birthDate: iso(s.Birthday) };
     case "ThailandIDCard":
     case "ThailandDrivingLicense":
+    case "IndonesiaDrivingLicense":
       return {
         name: [s.FirstName, s.LastName].filter(Boolean).join(" ") || null,
         number: s.LicenseNumber ?? null,

@@ -1,5 +1,7 @@
+import { parseGenericCard } from "./layouts/generic-card.ts";
 import { parseHkidCard } from "./layouts/hkid.ts";
 import { parseHmtPermit } from "./layouts/hmt-permit.ts";
+import { parseIndonesiaDrivingLicense } from "./layouts/indonesia-licence.ts";
 import { parseJapanId } from "./layouts/japan-id.ts";
 import { parseJapanDrivingLicense } from "./layouts/japan-licence.ts";
 import { parseKtp } from "./layouts/ktp.ts";
@@ -7,7 +9,6 @@ import { parseMacaoId } from "./layouts/macao.ts";
 import { parseMainlandCard } from "./layouts/mainland.ts";
 import { parseMalaysiaDrivingLicense } from "./layouts/malaysia-licence.ts";
 import { parseMyKad } from "./layouts/mykad.ts";
-import { parseIndonesiaDrivingLicense } from "./layouts/other.ts";
 import {
   parseDrivingLicense,
   parseSssId,
@@ -25,7 +26,7 @@ import { parseThaiDrivingLicense } from "./layouts/thai-licence.ts";
 import type { CardLine } from "./lines.ts";
 import type { IdCardType } from "./types.ts";
 
-/** Layout parsers by card type (the passport goes through the MRZ reader instead). */
+/** Layout parsers by card type (the passport goes through the MRZ reader instead; GeneralCard when it has no MRZ). */
 export function parseCardLines(
   type: Exclude<IdCardType, "InternationalIDPassport">,
   lines: readonly CardLine[],
@@ -74,6 +75,8 @@ export function parseCardLines(
       return parseSingaporeDrivingLicense(lines);
     case "JapanDrivingLicense":
       return parseJapanDrivingLicense(lines);
+    case "GeneralCard":
+      return parseGenericCard(lines, referenceDate);
   }
 }
 

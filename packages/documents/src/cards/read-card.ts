@@ -7,6 +7,7 @@ import { extractPortraitFromCard, type FaceDetector } from "../portrait/extract.
 import { blockingWarnings, type WarningPolicy } from "../warnings/codes.ts";
 import { detectWarningsPixels, glareSuspected, type WarningScores } from "../warnings/detect.ts";
 import { ghostSourceOf } from "../warnings/jpeg-quality.ts";
+import { generalCardFromMrz } from "./general-mrz.ts";
 import { flattenGlare, mergeGlareLines } from "./glare.ts";
 import type { ParsedCard } from "./layouts/result.ts";
 import { type CardLine, type RecognisedLine, textFrame, toCardLines } from "./lines.ts";
@@ -152,29 +153,38 @@ export async function readCard(
 ): Promise<CardReading> {
   assertIdCardType(idCardType);
   const referenceDate = options.referenceDate ?? todayIso();
+  const now = new Date(`${referenceDate}T00:00:00Z`);
   const image = await decodeImage(imageBytes);
-  const crop = cropCardPixels(image, idCardType === "InternationalIDPassport" ? ID3_ASPECT : undefined);
+  // GeneralCard (any document) is read from its MRZ when the photo shows one, like a passport.
+  const mrz =
+    idCardType === "InternationalIDPassport" || idCardType === "GeneralCard"
+      ? await readMrzWithEngine(options.engine, imageBytes, { now })
+      : null;
+  const fromMrz = idCardType === "GeneralCard" && mrz ? generalCardFromMrz(mrz, now) : null;
+  // TD3/TD2/MRV pages are ID-3/ID-2 sized (about 1.42:1); a TD1 card is ID-1 like the other cards.
+  const pageSized = idCardType === "InternationalIDPassport" || (fromMrz !== null && mrz?.format !== "TD1");
+  const crop = cropCardPixels(image, pageSized ? ID3_ASPECT : undefined);
   let parsed: ParsedCard;
   let textTouchesEdge = false;
   let upright = crop?.card ?? null;
   if (idCardType === "InternationalIDPassport") {
-    const mrz = await readMrzWithEngine(options.engine, imageBytes, {
-      now: new Date(`${referenceDate}T00:00:00Z`),
-    });
-    const passport = mrz.passport;
+    const passport = mrz?.passport ?? null;
     const key = {
       name: passport?.FullName ?? null,
       number: passport?.LicenseNumber ?? null,
       birthDate: passport?.Birthday ?? null,
     };
-    const checks = { mrzCheckDigits: mrz.valid };
+    const checks = { mrzCheckDigits: mrz?.valid ?? false };
     parsed = {
       normal: { InternationalIDPassport: passport },
       legacy: { InternationalIDPassport: passport },
       key,
       checks,
-      fieldsValid: passport !== null && mrz.valid,
+      fieldsValid: passport !== null && (mrz?.valid ?? false),
     };
+  } else if (fromMrz && mrz?.valid) {
+    // Check digits hold: the MRZ is the document's data (a printed name that disagrees fails `mrzNameInViz`).
+    parsed = fromMrz;
   } else {
     ({ parsed, textTouchesEdge, upright } = await readFields(
       options.engine,
@@ -183,6 +193,8 @@ export async function readCard(
       idCardType,
       referenceDate,
     ));
+    // An MRZ whose check digits fail is still the better reading unless the printed labels gave more.
+    if (fromMrz && keyFieldCount(fromMrz) >= keyFieldCount(parsed)) parsed = fromMrz;
   }
   const report = await detectWarningsPixels(image, {
     crop,
@@ -191,7 +203,13 @@ export async function readCard(
   });
   const blocking = blockingWarnings(report.warnings, options);
   const headImage = upright
-    ? (await extractPortraitFromCard(upright, idCardType, options.faceDetector)).jpeg
+    ? (
+        await extractPortraitFromCard(
+          upright,
+          pageSized ? "InternationalIDPassport" : idCardType,
+          options.faceDetector,
+        )
+      ).jpeg
     : undefined;
   const cutImage = upright ? await encodeJpeg(upright) : undefined;
   const fieldsValid = parsed.fieldsValid;

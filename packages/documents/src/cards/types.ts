@@ -28,6 +28,7 @@ export const ID_CARD_TYPES = [
   "MLDrivingLicense",
   "SingaporeDrivingLicense",
   "JapanDrivingLicense",
+  "GeneralCard",
 ] as const;
 export type IdCardType = (typeof ID_CARD_TYPES)[number];
 
@@ -42,6 +43,8 @@ export const GENERAL_CARD_TYPES = [
   "MLDrivingLicense",
   "SingaporeDrivingLicense",
   "JapanDrivingLicense",
+  // Any identity document: read from its MRZ when it has one, else by its labels (read-card.ts, general-mrz.ts).
+  "GeneralCard",
 ] as const satisfies readonly IdCardType[];
 
 /**

@@ -19,7 +19,7 @@ export const PORTRAIT_BOXES: Record<IdCardType, RelativeBox> = {
   PhilippinesSSSID: LEFT,
   PhilippinesUMID: LEFT,
   InternationalIDPassport: [0.02, 0.18, 0.34, 0.78],
-  IndonesiaDrivingLicense: LEFT,
+  IndonesiaDrivingLicense: [0.02, 0.18, 0.28, 0.7],
   MacaoIDCard: [0.03, 0.19, 0.3, 0.71],
   TaiWanIDCard: [0.66, 0.19, 0.96, 0.78],
   JapanIDCard: RIGHT,
@@ -30,4 +30,7 @@ export const PORTRAIT_BOXES: Record<IdCardType, RelativeBox> = {
   SingaporeDrivingLicense: [0.02, 0.2, 0.29, 0.8],
   // Photo right of the address block, below the birth date (test/synthetic/japan.ts).
   JapanDrivingLicense: [0.66, 0.24, 0.98, 0.82],
+  // Any document without an MRZ page: most ID-1 cards print the photo on the left (passport-sized pages with an
+  // MRZ are cut with InternationalIDPassport's box instead, see read-card.ts).
+  GeneralCard: LEFT,
 };

@@ -19,6 +19,7 @@ import {
   voterVin,
   ymd,
 } from "./identities.ts";
+import { indonesiaLicence } from "./indonesia-licence.ts";
 import { japanLicence, myNumberFront } from "./japan.ts";
 import { macaoFront } from "./macao.ts";
 import { cjk, hongKongChineseName, mainlandFront } from "./mainland.ts";
@@ -381,4 +382,5 @@ export const SYNTHETIC_LAYOUTS: Partial<Record<IdCardType, (r: Rng, p: Identity)
   SingaporeDrivingLicense: singaporeLicence,
   JapanIDCard: myNumberFront,
   JapanDrivingLicense: japanLicence,
+  IndonesiaDrivingLicense: indonesiaLicence,
 };

@@ -68,27 +68,25 @@ describe("GeneralCard document types over the web flow", () => {
     else expect(normal?.Address).toBeNull();
   });
 
-  it("a JapanIDCard (My Number card front) session passes without a number: the front prints none", async () => {
+  /** A CheckMode 4 session of `idCardType` with the photo of a synthetic `shown` card, read and confirmed. */
+  async function confirmedResult(idCardType: string, shown: Parameters<typeof cardPhoto>[0], seed: number) {
     const call = intlEnClient(server, { reqMethod: "POST" });
     const { BizToken } = await call("ApplyWebVerificationBizTokenIntl", {
       RedirectURL: "https://shop.example.com/done",
-      Config: { CheckMode: 4, IdCardType: "JapanIDCard" },
+      Config: { CheckMode: 4, IdCardType: idCardType },
     });
     const q = `token=${encodeURIComponent(String(BizToken))}`;
-    const card = await cardPhoto("JapanIDCard", 41);
-    const upload = await json(`/api/documents/front?${q}`, {
-      method: "POST",
-      headers: { "content-type": "image/jpeg" },
-      body: new Uint8Array(card.photo),
-    });
-    let view = upload.body;
+    const card = await cardPhoto(shown, seed);
+    let view = (
+      await json(`/api/documents/front?${q}`, {
+        method: "POST",
+        headers: { "content-type": "image/jpeg" },
+        body: new Uint8Array(card.photo),
+      })
+    ).body;
     while (view.status === "reading")
       view = (await json(`/api/documents/attempts/${view.id}?${q}&wait=20`)).body;
-    expect(view).toMatchObject({ status: "read", isPass: true, sides: { front: true, back: false } });
-    const fields = view.fields as Record<string, string | null>;
-    expect(fields.LicenseNumber).toBeNull();
-    expect(fields.Birthday).toBe(card.truth.birthDate);
-
+    expect(view).toMatchObject({ status: "read", isPass: true });
     const confirmed = await json(`/api/documents/attempts/${view.id}/confirm`, {
       method: "POST",
       headers: { "content-type": "application/json" },
@@ -96,10 +94,40 @@ describe("GeneralCard document types over the web flow", () => {
     });
     expect(confirmed.body).toMatchObject({ status: "confirmed", isPass: true, next: "finished" });
     const result = await call("GetWebVerificationResultIntl", { BizToken });
-    const [ocr] = result.OCRResult as { NormalCardInfo: { JapanIDCard?: Record<string, unknown> } }[];
-    expect(ocr?.NormalCardInfo.JapanIDCard).toMatchObject({
+    expect(result).toMatchObject({ ErrorCode: 0 });
+    const [ocr] = result.OCRResult as {
+      NormalCardInfo: Record<string, Record<string, unknown> | undefined>;
+      CardInfo: Record<string, unknown>;
+    }[];
+    return { ocr: ocr!, truth: card.truth };
+  }
+
+  it("a GeneralCard session (any document) is read from the card's labels and reported as GeneralCard", async () => {
+    const { ocr, truth } = await confirmedResult("GeneralCard", "SingaporeIDCard", 41);
+    const normal = ocr.NormalCardInfo.GeneralCard;
+    expect(normal).toMatchObject({
+      LicenseNumber: truth.number,
+      FullName: truth.name,
+      Birthday: truth.birthDate,
+    });
+    expect(ocr.CardInfo.GeneralCard).toEqual(normal);
+  });
+
+  it("an IndonesiaDrivingLicense session is reported as IndonesiaDrivingLicense", async () => {
+    const { ocr, truth } = await confirmedResult("IndonesiaDrivingLicense", "IndonesiaDrivingLicense", 41);
+    const normal = ocr.NormalCardInfo.IndonesiaDrivingLicense;
+    expect(normal).toMatchObject({
+      LicenseNumber: truth.number.replace(/-/g, ""),
+      Birthday: truth.birthDate,
+    });
+    expect(ocr.CardInfo.IndonesiaDrivingLicense).toEqual(normal);
+  });
+
+  it("a JapanIDCard (My Number card front) session passes without a number: the front prints none", async () => {
+    const { ocr, truth } = await confirmedResult("JapanIDCard", "JapanIDCard", 41);
+    expect(ocr.NormalCardInfo.JapanIDCard).toMatchObject({
       LicenseNumber: null,
-      Birthday: card.truth.birthDate,
+      Birthday: truth.birthDate,
       Age: expect.stringMatching(/^\d+$/),
     });
   });
