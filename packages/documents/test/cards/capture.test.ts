@@ -4,6 +4,7 @@ import { CUT_HEIGHT, CUT_WIDTH, cropCardPixels } from "../../src/crop/crop-card.
 import { decodeImage, type RgbImage } from "../../src/ocr/image.ts";
 import { extractPortraitFromCard } from "../../src/portrait/extract.ts";
 import { detectWarnings, detectWarningsPixels } from "../../src/warnings/detect.ts";
+import { renderDocument, syntheticIdentity } from "../mrz/synthetic-mrz.ts";
 import { degrade, type Variant } from "../synthetic/degrade.ts";
 import { CARD_HEIGHT, CARD_WIDTH } from "../synthetic/layouts.ts";
 import { renderCard } from "../synthetic/render.ts";
@@ -63,6 +64,17 @@ describe("detectWarningsPixels", () => {
     expect(await warningsOf("glare")).toContain(-9107);
     expect(await warningsOf("photocopy")).toContain(-9102);
     expect(await warningsOf("screen")).toContain(-9103);
+  });
+  it("does not take a noise-free render's sharp print for a screen's moiré; its screen capture still is one", async () => {
+    // A page that never went through a camera (no sensor noise): before the detector floored its spectral median,
+    // every clean synthetic passport page scored 2.7 and carried -9103.
+    const page = await renderDocument("TD3", syntheticIdentity(3));
+    const report = async (variant: Variant) =>
+      detectWarningsPixels(await decodeImage(await degrade(page, variant, 3)));
+    const clean = await report("clean");
+    expect(clean.warnings).not.toContain(-9103);
+    expect(clean.scores.screenPeak).toBeLessThan(2.25);
+    expect((await report("screen")).warnings).toContain(-9103);
   });
   it("reports -9101 when the caller saw text cut by the frame", async () => {
     const report = await detectWarningsPixels(photos.get("clean")!, { crop: null, textTouchesEdge: true });

@@ -54,8 +54,7 @@ describe("readCard: GeneralCard from an MRZ", () => {
     expect(general.cardInfo.GeneralCard).toEqual(general.normalCardInfo.GeneralCard);
     expect(general.checks).toEqual({ mrzCheckDigits: true, mrzNameInViz: true });
     expect(general.fieldsValid).toBe(true);
-    // The same photo as InternationalIDPassport: the same capture warnings (synthetic pages rendered without a
-    // camera can carry -9103, see docs/documents-cards.md; GeneralCard neither adds nor hides any).
+    // The same photo as InternationalIDPassport: the same capture warnings (GeneralCard neither adds nor hides any).
     const passport = await read(photo, "InternationalIDPassport");
     expect(general.warnings).toEqual(passport.warnings);
     expect(general.isPass).toBe(passport.isPass);
