@@ -1,7 +1,7 @@
 import { EkycError, type Session } from "@openekyc/core";
 
 /** ApplySdkVerificationToken.IdCardType → the document type the engine reads (web-flow names). */
-const sdkToWebType: Readonly<Record<string, string>> = {
+export const sdkToWebType: Readonly<Record<string, string>> = {
   HK: "HKIDCard",
   ML: "MLIDCard",
   MLIDPassport: "InternationalIDPassport",
