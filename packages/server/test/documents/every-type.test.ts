@@ -1,8 +1,8 @@
 import { cardInfoMember, ID_CARD_TYPES, type IdCardType } from "@openekyc/documents";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { renderDocument, syntheticIdentity } from "../../../documents/test/mrz/synthetic-mrz.ts";
-import { degrade } from "../../../documents/test/synthetic/degrade.ts";
 import { SYNTHETIC_BACK_TYPES } from "../../../documents/test/synthetic/backs.ts";
+import { degrade } from "../../../documents/test/synthetic/degrade.ts";
 import { sdkIdCardTypes, webIdCardTypes } from "../../src/api/actions/fields.ts";
 import { sdkToWebType } from "../../src/services/documents/policy.ts";
 import { commonV4Client } from "../compat/clients.ts";
