@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { readCard } from "../../src/cards/read-card.ts";
 import type { IdCardType } from "../../src/cards/types.ts";
-import { createOcrEngine, type OcrEngine } from "../../src/ocr/engine.ts";
 import {
   degradeDocument,
   mrzLines,
@@ -12,18 +11,13 @@ import {
 import { degrade } from "../synthetic/degrade.ts";
 import { renderCard } from "../synthetic/render.ts";
 import { REF } from "./general-card-reading.ts";
+import { useOcrEngine } from "./rendered.ts";
 
 // IDCardType "GeneralCard" (any identity document) end to end with the real PP-OCR models: MRZ documents read from
 // their MRZ, cards without one read by their labels only (no knowledge of the type's layout).
-let engine: OcrEngine;
-beforeAll(async () => {
-  engine = await createOcrEngine();
-});
-afterAll(async () => {
-  await engine?.close();
-});
+const ocr = useOcrEngine();
 const read = (photo: Buffer, type: string, disableCheckOcrWarnings = false) =>
-  readCard(photo, type, { engine, referenceDate: REF, disableCheckOcrWarnings });
+  readCard(photo, type, { engine: ocr(), referenceDate: REF, disableCheckOcrWarnings });
 /** A rendered card of `type`, photographed clean, read as GeneralCard. */
 async function readAsGeneral(type: IdCardType, seed: number) {
   const card = await renderCard(type, seed);

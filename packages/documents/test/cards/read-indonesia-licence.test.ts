@@ -1,18 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createOcrEngine, type OcrEngine } from "../../src/ocr/engine.ts";
+import { describe, expect, it } from "vitest";
 import type { Variant } from "../synthetic/degrade.ts";
 import { renderCard } from "../synthetic/render.ts";
 import { readRendered } from "./general-card-reading.ts";
+import { useOcrEngine } from "./rendered.ts";
 
 // Indonesian SIM fronts end to end with the real PP-OCR models. Identities 31–33 are outside those the parser
 // was tuned on (1–3) and the held-out evaluation (11–13).
-let engine: OcrEngine;
-beforeAll(async () => {
-  engine = await createOcrEngine();
-});
-afterAll(async () => {
-  await engine?.close();
-});
+const ocr = useOcrEngine();
 const squash = (v: unknown) => (typeof v === "string" ? v.replace(/\s/g, "") : v);
 
 describe("readCard: IndonesiaDrivingLicense", () => {
@@ -21,7 +15,7 @@ describe("readCard: IndonesiaDrivingLicense", () => {
     ["rot", 32],
     ["noise", 33],
   ] as [Variant, number][])("reads every printed field of a %s SIM (identity %i)", async (variant, seed) => {
-    const { card, result } = await readRendered(engine, "IndonesiaDrivingLicense", seed, variant);
+    const { card, result } = await readRendered(ocr(), "IndonesiaDrivingLicense", seed, variant);
     const sim = result.normalCardInfo.IndonesiaDrivingLicense as Record<string, string | null> | undefined;
     for (const [name, want] of Object.entries(card.design.fields ?? {}))
       expect(squash(sim?.[name]), name).toBe(squash(want));
@@ -35,7 +29,7 @@ describe("readCard: IndonesiaDrivingLicense", () => {
     const printed = (await renderCard("IndonesiaDrivingLicense", 34)).design.truth.number;
     const digits = printed.replace(/-/g, "");
     const short = `${digits.slice(0, 4)}-${digits.slice(4, 8)}-${digits.slice(8, 11)}`;
-    const { result } = await readRendered(engine, "IndonesiaDrivingLicense", 34, "clean", {
+    const { result } = await readRendered(ocr(), "IndonesiaDrivingLicense", 34, "clean", {
       alterBody: (body) => body.replace(printed, short),
     });
     expect(result.normalCardInfo.IndonesiaDrivingLicense?.LicenseNumber).toBe(short.replace(/-/g, ""));
