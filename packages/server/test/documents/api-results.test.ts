@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { intlEnClient } from "../compat/clients.ts";
 import { cardPhoto } from "./fixtures.ts";
+import { confirmAttempt, readFront, uploadSide } from "./flow.ts";
 import { type DocumentsTestServer, fetchJson, startDocumentsServer } from "./server.ts";
 
 /**
@@ -18,17 +19,10 @@ afterAll(() => server.close());
 
 const json = (path: string, init?: RequestInit) => fetchJson(server, path, init);
 
-async function readFront(token: string): Promise<Record<string, unknown>> {
-  const q = `token=${encodeURIComponent(token)}`;
-  const upload = await json(`/api/documents/front?${q}`, {
-    method: "POST",
-    headers: { "content-type": "image/jpeg" },
-    body: new Uint8Array(hkid.photo),
-  });
-  expect(upload.status).toBe(202);
-  let view = upload.body;
-  while (view.status === "reading")
-    view = (await json(`/api/documents/attempts/${view.id}?${q}&wait=20`)).body;
+/** The HKID card's front uploaded for `token` and read. */
+async function readHkidFront(token: string): Promise<Record<string, unknown>> {
+  const { status, view } = await readFront(server, token, hkid.photo);
+  expect(status).toBe(202);
   return view;
 }
 
@@ -47,17 +41,13 @@ describe("document step results through the official SDK", () => {
       sides: ["front"],
       passed: false,
     });
-    const view = await readFront(token);
+    const view = await readHkidFront(token);
     expect(view).toMatchObject({ status: "read", isPass: true });
     expect((view.fields as Record<string, string>).LicenseNumber).toBe(hkid.truth.number);
     const notYet = await call("GetWebVerificationResultIntl", { BizToken });
     expect(notYet).toMatchObject({ ErrorCode: null, OCRResult: null });
 
-    const confirmed = await json(`/api/documents/attempts/${view.id}/confirm`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ token, fields: { ChineseName: "陳大文" } }),
-    });
+    const confirmed = await confirmAttempt(server, token, view.id, { ChineseName: "陳大文" });
     expect(confirmed.body).toMatchObject({
       status: "confirmed",
       isPass: true,
@@ -81,11 +71,7 @@ describe("document step results through the official SDK", () => {
       Buffer.from([0xff, 0xd8]),
     );
     // A finished session takes no more photos.
-    const again = await json(`/api/documents/front?token=${token}`, {
-      method: "POST",
-      headers: { "content-type": "image/jpeg" },
-      body: new Uint8Array(hkid.photo),
-    });
+    const again = await uploadSide(server, token, "front", hkid.photo);
     expect(again).toMatchObject({ status: 409, body: { ResultCode: 14 } });
   });
 
@@ -100,13 +86,8 @@ describe("document step results through the official SDK", () => {
     const token = String(SdkToken);
     const step = await json(`/api/documents/step?token=${token}`);
     expect(step.body).toMatchObject({ checkMode: 1, idCardType: "HKIDCard", allowEdit: false });
-    const view = await readFront(token);
-    const confirm = (fields: Record<string, unknown>) =>
-      json(`/api/documents/attempts/${view.id}/confirm`, {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ token, fields }),
-      });
+    const view = await readHkidFront(token);
+    const confirm = (fields: Record<string, unknown>) => confirmAttempt(server, token, view.id, fields);
     // DisableChangeOcrResult: a change is refused, the unchanged fields are accepted.
     expect((await confirm({ FullName: "SOMEONE ELSE" })).status).toBe(400);
     expect((await confirm({})).body).toMatchObject({ isPass: true, isEdit: false, next: "liveness" });
@@ -120,12 +101,8 @@ describe("document step results through the official SDK", () => {
     const call = intlEnClient(server, { reqMethod: "POST" });
     const { SdkToken } = await call("ApplySdkVerificationToken", { CheckMode: 1, IdCardType: "HK" });
     const token = String(SdkToken);
-    const view = await readFront(token);
-    const confirmed = await json(`/api/documents/attempts/${view.id}/confirm`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ token, fields: { ChineseName: "陳大文" } }),
-    });
+    const view = await readHkidFront(token);
+    const confirmed = await confirmAttempt(server, token, view.id, { ChineseName: "陳大文" });
     expect(confirmed.body).toMatchObject({ isPass: true, next: "liveness" });
     // The face step's own engine is not under test here: its attempt is recorded as the page service records it.
     await server.services.sessions.startAttempt(token);

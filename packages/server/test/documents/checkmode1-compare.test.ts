@@ -5,6 +5,7 @@ import { photoCapturePackage } from "../../../../test/browser/support/photo-capt
 import { commonV4Client, intlEnClient } from "../compat/clients.ts";
 import { deepfaceTrio, idPortrait } from "./faces.ts";
 import { cardBackPhoto, cardPhoto } from "./fixtures.ts";
+import { confirmAttempt, settledAttempt, uploadSide } from "./flow.ts";
 import { type DocumentsTestServer, fetchJson, startDocumentsServer } from "./server.ts";
 
 /**
@@ -44,26 +45,13 @@ async function passDocumentStep(
   token: string,
   document: { photo: Buffer; back?: Buffer; truth: { number: string } } = card,
 ): Promise<void> {
-  const q = `token=${encodeURIComponent(token)}`;
-  const post = (side: "front" | "back", photo: Buffer) =>
-    json(`/api/documents/${side}?${q}`, {
-      method: "POST",
-      headers: { "content-type": "image/jpeg" },
-      body: new Uint8Array(photo),
-    });
-  const upload = await post("front", document.photo);
+  const upload = await uploadSide(server, token, "front", document.photo);
   expect(upload.status).toBe(202);
-  if (document.back) expect((await post("back", document.back)).status).toBe(200);
-  let view = upload.body;
-  while (view.status === "reading")
-    view = (await json(`/api/documents/attempts/${view.id}?${q}&wait=20`)).body;
+  if (document.back) expect((await uploadSide(server, token, "back", document.back)).status).toBe(200);
+  const view = await settledAttempt(server, token, upload.body.id);
   expect(view).toMatchObject({ status: "read", isPass: true });
   expect((view.fields as Record<string, string>).LicenseNumber).toBe(document.truth.number);
-  const confirmed = await json(`/api/documents/attempts/${view.id}/confirm`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ token, fields: {} }),
-  });
+  const confirmed = await confirmAttempt(server, token, view.id);
   expect(confirmed.body).toMatchObject({ status: "confirmed", isPass: true, next: "liveness" });
 }
 

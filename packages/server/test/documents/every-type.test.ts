@@ -7,6 +7,7 @@ import { sdkIdCardTypes, webIdCardTypes } from "../../src/api/actions/fields.ts"
 import { sdkToWebType } from "../../src/services/documents/policy.ts";
 import { commonV4Client } from "../compat/clients.ts";
 import { cardBackPhoto, cardPhoto } from "./fixtures.ts";
+import { confirmAttempt, settledAttempt, uploadSide } from "./flow.ts";
 import { type DocumentsTestServer, fetchJson, startDocumentsServer } from "./server.ts";
 
 /**
@@ -53,29 +54,21 @@ describe("every accepted IDCardType", () => {
       Config: { CheckMode: 4, IDCardType: type },
     });
     const token = String(BizToken);
-    const q = `token=${encodeURIComponent(token)}`;
-    const step = await json(`/api/documents/step?${q}`);
+    const step = await json(`/api/documents/step?token=${encodeURIComponent(token)}`);
     const twoSided = (step.body.sides as string[]).includes("back");
     if (twoSided) expect(SYNTHETIC_BACK_TYPES).toContain(type);
     const seed = 51;
     const front = await documentPhoto(type, seed);
-    const send = (side: "front" | "back", photo: Buffer) =>
-      json(`/api/documents/${side}?${q}`, {
-        method: "POST",
-        headers: { "content-type": "image/jpeg" },
-        body: new Uint8Array(photo),
-      });
-    let view = (await send("front", front.photo)).body;
-    if (twoSided) expect((await send("back", (await cardBackPhoto(type, seed)).photo)).status).toBe(200);
-    while (view.status === "reading")
-      view = (await json(`/api/documents/attempts/${view.id}?${q}&wait=20`)).body;
+    const upload = await uploadSide(server, token, "front", front.photo);
+    expect(upload.status).toBe(202);
+    if (twoSided)
+      expect((await uploadSide(server, token, "back", (await cardBackPhoto(type, seed)).photo)).status).toBe(
+        200,
+      );
+    const view = await settledAttempt(server, token, upload.body.id);
     expect(view).toMatchObject({ status: "read", fieldsValid: true, isPass: true });
 
-    const confirmed = await json(`/api/documents/attempts/${view.id}/confirm`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ token, fields: {} }),
-    });
+    const confirmed = await confirmAttempt(server, token, view.id);
     expect(confirmed.body).toMatchObject({ isPass: true, next: "finished" });
     const result = await call("GetWebVerificationResultIntl", { BizToken: token });
     expect(result.ErrorCode).toBe(0);

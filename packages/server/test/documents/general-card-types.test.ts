@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { intlEnClient } from "../compat/clients.ts";
 import { cardPhoto } from "./fixtures.ts";
-import { type DocumentsTestServer, fetchJson, startDocumentsServer } from "./server.ts";
+import { confirmAttempt, readFront } from "./flow.ts";
+import { type DocumentsTestServer, startDocumentsServer } from "./server.ts";
 
 /**
  * The IDCardType values read into GeneralCard, through the web flow with the real engine and the official
@@ -13,8 +14,6 @@ beforeAll(async () => {
   server = await startDocumentsServer();
 });
 afterAll(() => server.close());
-
-const json = (path: string, init?: RequestInit) => fetchJson(server, path, init);
 
 describe("GeneralCard document types over the web flow", () => {
   it.each([
@@ -44,23 +43,12 @@ describe("GeneralCard document types over the web flow", () => {
       RedirectURL: "https://shop.example.com/done",
       Config: { CheckMode: 4, IdCardType: idCardType },
     });
-    const q = `token=${encodeURIComponent(String(BizToken))}`;
+    const token = String(BizToken);
     const card = await cardPhoto(shown, seed);
-    const upload = await json(`/api/documents/front?${q}`, {
-      method: "POST",
-      headers: { "content-type": "image/jpeg" },
-      body: new Uint8Array(card.photo),
-    });
-    expect(upload.status).toBe(202);
-    let view = upload.body;
-    while (view.status === "reading")
-      view = (await json(`/api/documents/attempts/${view.id}?${q}&wait=20`)).body;
+    const { status, view } = await readFront(server, token, card.photo);
+    expect(status).toBe(202);
     expect(view).toMatchObject({ status: "read", isPass: true });
-    const confirmed = await json(`/api/documents/attempts/${view.id}/confirm`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ token: String(BizToken), fields: {} }),
-    });
+    const confirmed = await confirmAttempt(server, token, view.id);
     expect(confirmed.body).toMatchObject({ status: "confirmed", isPass: true, next: "finished" });
     const result = await call("GetWebVerificationResultIntl", { BizToken });
     expect(result).toMatchObject({ ErrorCode: 0 });

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { FsBlobStore } from "../../src/blobs/fs.ts";
 import { intlEnClient } from "../compat/clients.ts";
 import { cardBackPhoto, cardPhoto } from "./fixtures.ts";
+import { confirmAttempt, settledAttempt, uploadSide } from "./flow.ts";
 import { type DocumentsTestServer, fetchJson, startDocumentsServer } from "./server.ts";
 
 /**
@@ -29,25 +30,9 @@ const json = (path: string, init?: RequestInit) => fetchJson(server, path, init)
 const blobRoot = () => (server.deps.blobs as FsBlobStore).rootDir;
 
 const upload = (token: string, side: "front" | "back", photo: Buffer) =>
-  json(`/api/documents/${side}?token=${token}`, {
-    method: "POST",
-    headers: { "content-type": "image/jpeg" },
-    body: new Uint8Array(photo),
-  });
-
-async function settled(token: string, id: unknown): Promise<Record<string, unknown>> {
-  let view = (await json(`/api/documents/attempts/${id}?token=${token}&wait=20`)).body;
-  while (view.status === "reading")
-    view = (await json(`/api/documents/attempts/${id}?token=${token}&wait=20`)).body;
-  return view;
-}
-
-const confirm = (token: string, id: unknown) =>
-  json(`/api/documents/attempts/${id}/confirm`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ token, fields: {} }),
-  });
+  uploadSide(server, token, side, photo);
+const settled = (token: string, id: unknown) => settledAttempt(server, token, id);
+const confirm = (token: string, id: unknown) => confirmAttempt(server, token, id);
 
 async function apply(): Promise<string> {
   const { BizToken } = await intlEnClient(server, { reqMethod: "POST" })("ApplyWebVerificationBizTokenIntl", {
