@@ -25,30 +25,16 @@ export function demoPlugin(apiEndpoint: () => string): FastifyPluginAsync<Server
     app.get("/demo", async (_request, reply) => html(reply, demoPage));
     app.get("/demo/return", async (_request, reply) => html(reply, demoResultPage));
 
-    app.post<{ Body: { compareImageBase64?: unknown; securityLevel?: unknown; language?: unknown } }>(
+    app.post<{ Body: DemoStartBody }>(
       "/demo/api/start",
       { bodyLimit: 12 * 1024 * 1024 },
       async (request, reply) => {
-        const body = request.body ?? {};
-        const securityLevel = Number(body.securityLevel ?? 3);
-        const params: Record<string, unknown> = {
-          RedirectURL: `${deps.publicUrl}/demo/return`,
-          Extra: `demo-order-${Date.now()}`,
-          Config: {
-            SecurityLevel: [1, 2, 3, 4].includes(securityLevel) ? securityLevel : 3,
-            ...(securityLevel === 2 || securityLevel === 4 ? { ActionList: "blink,mouth" } : {}),
-            ...(typeof body.language === "string" && body.language ? { Language: body.language } : {}),
-          },
-        };
-        if (typeof body.compareImageBase64 === "string" && body.compareImageBase64.length > 0) {
-          params.CompareImageBase64 = body.compareImageBase64;
-        } else {
-          (params.Config as Record<string, unknown>).CheckMode = 3;
-        }
+        const apply = applyParams(request.body ?? {}, deps.publicUrl);
+        if ("error" in apply) return reply.code(400).send(apply.error);
         try {
           const result = await (await getClient()).call<{ VerificationURL: string; BizToken: string }>(
             "ApplyWebVerificationBizTokenIntl",
-            params,
+            apply.params,
           );
           return { verificationUrl: result.VerificationURL, bizToken: result.BizToken };
         } catch (error) {
@@ -75,6 +61,48 @@ export function demoPlugin(apiEndpoint: () => string): FastifyPluginAsync<Server
       }
     });
   };
+}
+
+interface DemoStartBody {
+  /** face: liveness (+ comparison with the reference photo); document-face: CheckMode 1; document: CheckMode 4. */
+  mode?: unknown;
+  idCardType?: unknown;
+  compareImageBase64?: unknown;
+  securityLevel?: unknown;
+  language?: unknown;
+}
+
+/** The ApplyWebVerificationBizTokenIntl parameters the demo merchant sends for the form it was given. */
+function applyParams(
+  body: DemoStartBody,
+  publicUrl: string,
+): { params: Record<string, unknown> } | { error: { code: string; message: string } } {
+  const mode = body.mode ?? "face";
+  if (mode !== "face" && mode !== "document-face" && mode !== "document")
+    return {
+      error: { code: "InvalidParameterValue", message: "mode must be face, document-face or document" },
+    };
+  const securityLevel = Number(body.securityLevel ?? 3);
+  const config: Record<string, unknown> = {
+    SecurityLevel: [1, 2, 3, 4].includes(securityLevel) ? securityLevel : 3,
+    ...(securityLevel === 2 || securityLevel === 4 ? { ActionList: "blink,mouth" } : {}),
+    ...(typeof body.language === "string" && body.language ? { Language: body.language } : {}),
+  };
+  const params: Record<string, unknown> = {
+    RedirectURL: `${publicUrl}/demo/return`,
+    Extra: `demo-order-${Date.now()}`,
+    Config: config,
+  };
+  if (mode !== "face") {
+    // The API validates the type against its list and answers with its own error, shown to the user as is.
+    config.CheckMode = mode === "document" ? 4 : 1;
+    config.IDCardType = typeof body.idCardType === "string" ? body.idCardType : "";
+  } else if (typeof body.compareImageBase64 === "string" && body.compareImageBase64.length > 0) {
+    params.CompareImageBase64 = body.compareImageBase64;
+  } else {
+    config.CheckMode = 3;
+  }
+  return { params };
 }
 
 function apiErrorBody(error: unknown): { code: string; message: string } {
