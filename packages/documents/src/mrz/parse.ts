@@ -233,6 +233,9 @@ function validateFields(fields: MrzFields, layout: Layout, warnings: MrzWarning[
     if (value === null) continue;
     if (/^[A-Z]{1,3}$/.test(value)) {
       if (!isKnownState(value)) {
+        // Every issued document carries a registered code, and no check digit covers these fields: an unknown
+        // code is a misread (or a forgery), so the reading is not valid — as the mrz package also rules.
+        ok = false;
         warnings.push({
           code: "UNKNOWN_COUNTRY_CODE",
           message: `The ${label} code ${value} is not an ICAO 9303 code.`,

@@ -43,12 +43,25 @@ describe("checkNameAgainstViz", () => {
 });
 
 describe("country codes", () => {
-  it("warns about issuing states that are not ICAO codes without touching the check-digit verdict", () => {
+  it("refuses issuing states and nationalities that are not ICAO codes, though every check digit holds", () => {
     const r = parseMrzLines([
       "P<TNNLIN<<MEI<HUA<<<<<<<<<<<<<<<<<<<<<<<<<<<",
       "0000000000TWN7601015F1404018A234567893<<<<18",
     ]);
     expect(r.checks.every((c) => c.valid)).toBe(true);
     expect(r.warnings.map((w) => w.code)).toContain("UNKNOWN_COUNTRY_CODE");
+    expect(r.valid).toBe(false);
+    const nationality = parseMrzLines([
+      "P<TWNLIN<<MEI<HUA<<<<<<<<<<<<<<<<<<<<<<<<<<<",
+      "0000000000VZM7601015F1404018A234567893<<<<18",
+    ]);
+    expect(nationality.warnings.map((w) => w.code)).toContain("UNKNOWN_COUNTRY_CODE");
+    expect(nationality.valid).toBe(false);
+    expect(
+      parseMrzLines([
+        "P<UTOLIN<<MEI<HUA<<<<<<<<<<<<<<<<<<<<<<<<<<<",
+        "0000000000D<<7601015F1404018A234567893<<<<18",
+      ]).valid,
+    ).toBe(true);
   });
 });
