@@ -1,8 +1,8 @@
 import type { RgbImage } from "../ocr/image.ts";
 import type { Point, Quad } from "./quad.ts";
 
-/** Solves the 8×8 system for the homography mapping the unit-free rectangle corners onto `quad`. */
-function homography(from: Quad, to: Quad): number[] {
+/** Solves the 8×8 system for the homography mapping the corners of `from` onto those of `to`. */
+export function homography(from: Quad, to: Quad): number[] {
   const a: number[][] = [];
   const b: number[] = [];
   for (let i = 0; i < 4; i++) {

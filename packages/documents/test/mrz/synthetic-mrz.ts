@@ -4,9 +4,19 @@
  */
 import sharp from "sharp";
 import { computeCheckDigit } from "../../src/mrz/check-digit.ts";
+import { keystonePhoto } from "../synthetic/perspective.ts";
 
 export type SyntheticFormat = "TD3" | "TD1";
-export const PHOTO_VARIANTS = ["clean", "rotate", "blur", "noise", "lowres", "light", "photo"] as const;
+export const PHOTO_VARIANTS = [
+  "clean",
+  "rotate",
+  "blur",
+  "noise",
+  "lowres",
+  "light",
+  "photo",
+  "perspective",
+] as const;
 export type PhotoVariant = (typeof PHOTO_VARIANTS)[number];
 
 export interface SyntheticIdentity {
@@ -177,6 +187,14 @@ export async function degradeDocument(png: Buffer, variant: PhotoVariant, seed: 
       return sharp(await unevenLight(png))
         .jpeg({ quality: 80 })
         .toBuffer();
+    case "perspective": {
+      // Hand-held at an angle: keystone, foreshortening and a turn, on the dark table.
+      const meta = await sharp(png).metadata();
+      const width = Math.round((meta.width ?? 1000) / 0.7);
+      const height = Math.round(((meta.height ?? 700) * width) / (meta.width ?? 1000));
+      const scene = await keystonePhoto(png, r, { width, height });
+      return sharp(scene).flatten({ background: dark }).jpeg({ quality: 85 }).toBuffer();
+    }
     case "photo": {
       const lit = await unevenLight(png);
       const tilted = await sharp(lit).rotate(signed(2, 8), { background: dark }).blur(1).png().toBuffer();

@@ -1,5 +1,6 @@
 import sharp from "sharp";
 import { CARD_HEIGHT, CARD_WIDTH } from "./layouts.ts";
+import { keystonePhoto } from "./perspective.ts";
 import { rng } from "./random.ts";
 
 /** Capture conditions applied to a rendered card, as a phone photo of it on a table would show them. */
@@ -12,6 +13,7 @@ export const VARIANTS = [
   "glare",
   "photocopy",
   "screen",
+  "perspective",
   "cutoff",
   "edited",
 ] as const;
@@ -40,6 +42,13 @@ async function onTable(card: Buffer, angle: number, offset: { x: number; y: numb
     ])
     .png()
     .toBuffer();
+}
+
+/** A fully transparent card: `onTable` of it is the bare table. */
+function transparentCard(): Buffer {
+  return Buffer.from(
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${CARD_WIDTH}" height="${CARD_HEIGHT}"/>`,
+  );
 }
 
 let wood: Buffer | null = null;
@@ -97,6 +106,12 @@ export async function degrade(card: Buffer, variant: Variant, seed: number): Pro
     case "rot": {
       const angle = (r() < 0.5 ? -1 : 1) * (4 + r() * 6);
       return jpeg(sharp(await onTable(card, angle, { x: 0, y: 0 })));
+    }
+    case "perspective": {
+      // Held at an angle: one edge farther from the lens (keystone), foreshortened, turned 2–12°.
+      const page = await keystonePhoto(card, r, { width: SCENE_W, height: SCENE_H });
+      const table = await onTable(transparentCard(), 0, { x: 0, y: 0 });
+      return jpeg(sharp(table).composite([{ input: page }]));
     }
     case "blur":
       return jpeg(sharp(await onTable(card, smallTilt, { x: 0, y: 0 })).blur(2.2));
