@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { type CardLine, editDistance, fuzzyLabelLine, labelDistance, lineAbove } from "./lines.ts";
+import {
+  type CardLine,
+  editDistance,
+  fuzzyLabelLine,
+  labelDistance,
+  lineAbove,
+  spacedLabel,
+} from "./lines.ts";
 
 const line = (text: string, x0: number, y0: number, x1: number, y1: number): CardLine => ({
   text,
@@ -34,5 +41,15 @@ describe("fuzzy labels", () => {
     expect(lineAbove(rows, given, 1.8, (t) => t !== "TAN")).toBeNull();
     const farColumn = [line("TAN", 0.7, 0.265, 0.76, 0.308), given];
     expect(lineAbove(farColumn, given, 1.8, () => true)).toBeNull();
+  });
+});
+
+describe("spaced labels", () => {
+  it("match a label whatever the spacing pass did to it, and nothing else", () => {
+    const label = spacedLabel("Last name");
+    for (const text of ["Last name", "Lastname", "Las tname", "LAST NAME"])
+      expect(label.test(text)).toBe(true);
+    expect(label.test("Last game")).toBe(false);
+    expect(spacedLabel("Date of Birth").test("DateofBirth40ct.1991")).toBe(true);
   });
 });

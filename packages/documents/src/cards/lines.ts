@@ -230,3 +230,12 @@ export function digitsOnly(text: string): string {
     .replace(/G/g, "6")
     .replace(/[^0-9]/g, "");
 }
+
+/**
+ * A Latin label matched with any spacing between its letters: the spacing pass may split a word where the
+ * recogniser left a wide gap (`Las tname`) or join two (`DateofBirth`).
+ */
+export function spacedLabel(label: string): RegExp {
+  const letters = [...label.replace(/\s+/g, "")].map((ch) => ch.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+  return new RegExp(letters.join("\\s*"), "i");
+}

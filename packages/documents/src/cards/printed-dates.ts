@@ -22,7 +22,9 @@ function monthFromName(name: string): number {
  * Finds a full date (4-digit year) in text. Numeric dates need the card's order: `DMY` (HK, MY, ID, SG),
  * `MDY` (PH voter/TIN/SSS), `YMD` (PH driving licence, UMID); text months are unambiguous.
  */
-export function findPrintedDate(text: string, order: Order = "DMY"): PrintedDate | null {
+export function findPrintedDate(printed: string, order: Order = "DMY"): PrintedDate | null {
+  // `Oct` read as `0ct` (`40ct.1991` for 4 Oct. 1991): "ct" alone is no month, so the zero before it is the O.
+  const text = printed.replace(/0(?=ct)/gi, "O");
   const numeric = NUMERIC.exec(text);
   if (numeric) {
     const [a, b, c] = [numeric[1]!, numeric[2]!, numeric[3]!];

@@ -7,6 +7,7 @@ import { detectText } from "./detect.ts";
 import { boxCorners, type OrientedBox, type Point } from "./geometry.ts";
 import { decodeImage, type RgbImage } from "./image.ts";
 import { type RecognisedText, recogniseBoxes } from "./recognise.ts";
+import { keepSurer, mixesHanAndLatin, withMargin } from "./reread.ts";
 import { SIMPLIFIED_ONLY } from "./simplified-only.ts";
 
 export interface OcrLine {
@@ -95,7 +96,22 @@ export async function createOcrEngine(config: OcrEngineConfig = {}): Promise<Ocr
     const detected = await detectText(detector, image, options.detectorSide ?? DEFAULT_DETECTOR_SIDE);
     const boxes = detected.map((d) => d.box);
     const excluded = options.script === "traditional" ? traditionalOnly : undefined;
-    const read = await recogniseBoxes(recogniser, vocab, image, boxes, 1, excluded);
+    const first = await recogniseBoxes(recogniser, vocab, image, boxes, 1, excluded);
+    const suspects = first.flatMap((r, i) => (r && mixesHanAndLatin(r.text.text) ? [i] : []));
+    const read = suspects.length
+      ? keepSurer(
+          first,
+          suspects,
+          await recogniseBoxes(
+            recogniser,
+            vocab,
+            image,
+            suspects.map((i) => withMargin(boxes[i]!)),
+            1,
+            excluded,
+          ),
+        )
+      : first;
     const lines: OcrLine[] = [];
     boxes.forEach((box, i) => {
       const r = read[i];

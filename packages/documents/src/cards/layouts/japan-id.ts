@@ -28,10 +28,17 @@ const EXPIRY = new RegExp(`有[效効幼]|${labelPattern("有効期限").source}
 const NOT_NAME = /番号|力一|カ一|カード|証|证|期限|提供|意思|氏名|住所|性|生年|[别別]$/;
 const ADDRESS_WORD = /[都道府県县市区町村丁番]/;
 
+/**
+ * 一 (健一, 一郎) is one horizontal stroke, which the recogniser often returns as a dash (`健—`). A name holds no
+ * dash — the katakana ー it could also be needs kana, which the dictionary lacks — so a dash next to a Han
+ * character in a name box is 一.
+ */
+const DASH_BY_HAN = /(?<=\p{Script=Han})[—―－ー-]|[—―－ー-](?=\p{Script=Han})/gu;
+
 /** A Japanese name as read: Han/kana boxes of one row joined with one space (the card's full-width gap). */
 export function japaneseNameIn(texts: readonly string[]): string | null {
   const parts = texts
-    .map((t) => foldJapanese(t.replace(/\s+/g, " ").trim()))
+    .map((t) => foldJapanese(t.replace(/\s+/g, " ").trim()).replace(DASH_BY_HAN, "一"))
     .filter((t) => t.length > 0 && t.split(" ").every((w) => JAPANESE_NAME.test(w)) && !NOT_NAME.test(t));
   const name = parts.join(" ");
   return name.replace(/\s/g, "").length >= 2 ? name : null;

@@ -114,6 +114,13 @@ describe("JapanIDCard (My Number card front)", () => {
     expect(parseJapanId(noisy, REF).normal.JapanIDCard?.FullName).toBe("石川 健一");
   });
 
+  it("reads the 一 of a given name that came back as a dash (keystoned capture: `健—`)", () => {
+    const dashed = MY_NUMBER.map((s): Spec => (s[0] === "健一" ? ["健—", s[1], s[2], s[3], s[4]] : s));
+    expect(parseJapanId(lines(dashed), REF).normal.JapanIDCard?.FullName).toBe("石川 健一");
+    const leading = MY_NUMBER.map((s): Spec => (s[0] === "健一" ? ["-郎", s[1], s[2], s[3], s[4]] : s));
+    expect(parseJapanId(lines(leading), REF).normal.JapanIDCard?.FullName).toBe("石川 一郎");
+  });
+
   it("finds the name and address with their labels lost (moiré) and never reads a label as the name", () => {
     const screen = without(MY_NUMBER, "氏名", "住所", "生年月日", "石川", "健一").concat([
       ["石川健一", 0.12, 0.15, 0.34, 0.22],

@@ -154,6 +154,23 @@ describe("Thai layout", () => {
     expect(parsed.normal.ThailandIDCard?.IssuedDate).toBe("2022-03-15");
     expect(parsed.fieldsValid).toBe(true);
   });
+
+  it("reads a label split inside a word and Oct read with a zero (keystoned capture)", () => {
+    const parsed = parseThaiId(
+      lines([
+        ["Identification Number", 0, 0.12, 0.37, 0.17],
+        ["2780283301244", 0.42, 0.09, 0.96, 0.15],
+        ["Name Mr.Maria", 0.27, 0.31, 0.61, 0.36],
+        ["Las tname Garcia", 0.28, 0.38, 0.64, 0.44],
+        ["DateofBirth40ct.1991", 0.28, 0.49, 0.76, 0.54],
+      ]),
+    );
+    expect(parsed.key).toEqual({
+      name: "Maria Garcia",
+      number: "2 7802 83301 24 4",
+      birthDate: "1991-10-04",
+    });
+  });
 });
 
 describe("Singapore layout", () => {

@@ -1,4 +1,4 @@
-import { type CardLine, digitsOnly, readingOrder, valueForLabel } from "../lines.ts";
+import { type CardLine, digitsOnly, readingOrder, spacedLabel, valueForLabel } from "../lines.ts";
 import { formatThaiId, isValidThaiId } from "../numbers/thai.ts";
 import { findPrintedDate, firstPrintedDate } from "../printed-dates.ts";
 import type { NormalThailandIDCard, ThailandIDCard } from "../types.ts";
@@ -44,10 +44,11 @@ export function parseThaiId(lines: readonly CardLine[]): ParsedCard {
   const firstRaw = valueForLabel(lines, /^Name(?=\s|:|Mr|Mrs|Miss|Ms)/i, { below: false })?.value ?? null;
   const first = cleanName(firstRaw?.replace(/^(Mrs|Mr|Miss|Ms)\.?\s*/i, ""));
   const title = firstRaw?.match(/^(Mrs|Mr|Miss|Ms)\.?/i)?.[0] ?? null;
-  const last = cleanName(valueForLabel(lines, /Last\s*name/i, { below: false })?.value);
-  const birth = dateNear(lines, /Date\s*of\s*Birth/i) ?? firstPrintedDate(lines.filter((l) => l.y0 < 0.75));
+  const last = cleanName(valueForLabel(lines, spacedLabel("Last name"), { below: false })?.value);
+  const birth =
+    dateNear(lines, spacedLabel("Date of Birth")) ?? firstPrintedDate(lines.filter((l) => l.y0 < 0.75));
   const issue = dateNear(lines, /Date\s*of\s*[Il1]ssue/i);
-  const expiry = dateNear(lines, /Date\s*of\s*Expiry/i);
+  const expiry = dateNear(lines, spacedLabel("Date of Expiry"));
   const fullName = [title, first, last].filter(Boolean).join(" ") || null;
   const checks: Record<string, boolean> = { numberCheckDigit: number !== null && isValidThaiId(number) };
   const legacy: ThailandIDCard = {
