@@ -56,22 +56,39 @@ export function warpQuad(image: RgbImage, quad: Quad, width: number, height: num
         out[o] = out[o + 1] = out[o + 2] = 255;
         continue;
       }
-      const x0 = Math.floor(sx);
-      const y0 = Math.floor(sy);
-      const x1 = Math.min(sw - 1, x0 + 1);
-      const y1 = Math.min(sh - 1, y0 + 1);
-      const fx = sx - x0;
-      const fy = sy - y0;
-      const i00 = (y0 * sw + x0) * 3;
-      const i10 = (y0 * sw + x1) * 3;
-      const i01 = (y1 * sw + x0) * 3;
-      const i11 = (y1 * sw + x1) * 3;
-      for (let c = 0; c < 3; c++) {
-        const top = data[i00 + c]! + (data[i10 + c]! - data[i00 + c]!) * fx;
-        const bottom = data[i01 + c]! + (data[i11 + c]! - data[i01 + c]!) * fx;
-        out[o + c] = Math.round(top + (bottom - top) * fy);
-      }
+      sampleBilinear(data, sw, sh, 3, sx, sy, out, o);
     }
   }
   return { data: out, width, height };
+}
+
+/**
+ * Bilinear sample of an interleaved image of `channels` channels (`sw` × `sh`) at (x, y), which must lie inside
+ * it, written rounded to `out[offset…offset + channels)`.
+ */
+export function sampleBilinear(
+  src: Uint8Array,
+  sw: number,
+  sh: number,
+  channels: number,
+  x: number,
+  y: number,
+  out: Uint8Array,
+  offset: number,
+): void {
+  const x0 = Math.floor(x);
+  const y0 = Math.floor(y);
+  const x1 = Math.min(sw - 1, x0 + 1);
+  const y1 = Math.min(sh - 1, y0 + 1);
+  const fx = x - x0;
+  const fy = y - y0;
+  const i00 = (y0 * sw + x0) * channels;
+  const i10 = (y0 * sw + x1) * channels;
+  const i01 = (y1 * sw + x0) * channels;
+  const i11 = (y1 * sw + x1) * channels;
+  for (let c = 0; c < channels; c++) {
+    const top = src[i00 + c]! + (src[i10 + c]! - src[i00 + c]!) * fx;
+    const bottom = src[i01 + c]! + (src[i11 + c]! - src[i01 + c]!) * fx;
+    out[offset + c] = Math.round(top + (bottom - top) * fy);
+  }
 }

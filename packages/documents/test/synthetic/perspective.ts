@@ -1,6 +1,6 @@
 import sharp from "sharp";
 import type { Quad } from "../../src/crop/quad.ts";
-import { applyHomography, homography } from "../../src/crop/warp.ts";
+import { applyHomography, homography, sampleBilinear } from "../../src/crop/warp.ts";
 import type { Rng } from "./random.ts";
 
 /**
@@ -82,26 +82,10 @@ export async function keystonePhoto(document: Buffer, r: Rng, options: KeystoneO
     for (let x = 0; x < width; x++) {
       const p = applyHomography(toPage, { x, y });
       if (p.x < 0 || p.y < 0 || p.x > info.width - 1 || p.y > info.height - 1) continue;
-      const px = bilinear(src, info.width, info.height, p.x, p.y);
-      for (let c = 0; c < 4; c++) out[(y * width + x) * 4 + c] = Math.round(px[c]!);
+      sampleBilinear(src, info.width, info.height, 4, p.x, p.y, out, (y * width + x) * 4);
     }
   }
   return sharp(out, { raw: { width, height, channels: 4 } })
     .png()
     .toBuffer();
-}
-
-function bilinear(src: Buffer, w: number, h: number, x: number, y: number): number[] {
-  const x0 = Math.floor(x);
-  const y0 = Math.floor(y);
-  const x1 = Math.min(w - 1, x0 + 1);
-  const y1 = Math.min(h - 1, y0 + 1);
-  const fx = x - x0;
-  const fy = y - y0;
-  const at = (xx: number, yy: number, c: number) => src[(yy * w + xx) * 4 + c]!;
-  return [0, 1, 2, 3].map((c) => {
-    const top = at(x0, y0, c) + (at(x1, y0, c) - at(x0, y0, c)) * fx;
-    const bottom = at(x0, y1, c) + (at(x1, y1, c) - at(x0, y1, c)) * fx;
-    return top + (bottom - top) * fy;
-  });
 }
