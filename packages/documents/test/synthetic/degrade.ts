@@ -33,22 +33,17 @@ async function onTable(card: Buffer, angle: number, offset: { x: number; y: numb
   const meta = await sharp(rotated).metadata();
   const left = Math.round((SCENE_W - meta.width!) / 2 + offset.x);
   const top = Math.round((SCENE_H - meta.height!) / 2 + offset.y);
+  return table([{ input: rotated, left, top }]);
+}
+
+/** The wooden table, SCENE_W × SCENE_H, with `layers` laid on it. */
+async function table(layers: sharp.OverlayOptions[] = []): Promise<Buffer> {
   return sharp({
     create: { width: SCENE_W, height: SCENE_H, channels: 3, background: { r: 92, g: 70, b: 52 } },
   })
-    .composite([
-      { input: await woodNoise(), blend: "overlay" },
-      { input: rotated, left, top },
-    ])
+    .composite([{ input: await woodNoise(), blend: "overlay" }, ...layers])
     .png()
     .toBuffer();
-}
-
-/** A fully transparent card: `onTable` of it is the bare table. */
-function transparentCard(): Buffer {
-  return Buffer.from(
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${CARD_WIDTH}" height="${CARD_HEIGHT}"/>`,
-  );
 }
 
 let wood: Buffer | null = null;
@@ -110,8 +105,7 @@ export async function degrade(card: Buffer, variant: Variant, seed: number): Pro
     case "perspective": {
       // Held at an angle: one edge farther from the lens (keystone), foreshortened, turned 2–12°.
       const page = await keystonePhoto(card, r, { width: SCENE_W, height: SCENE_H });
-      const table = await onTable(transparentCard(), 0, { x: 0, y: 0 });
-      return jpeg(sharp(table).composite([{ input: page }]));
+      return jpeg(sharp(await table()).composite([{ input: page }]));
     }
     case "blur":
       return jpeg(sharp(await onTable(card, smallTilt, { x: 0, y: 0 })).blur(2.2));

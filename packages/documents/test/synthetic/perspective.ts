@@ -25,35 +25,19 @@ function keystoneQuad(r: Rng, docW: number, docH: number, options: KeystoneOptio
   const near = 1 - shrink / 2;
   const far = 1 - shrink;
   const edge = Math.floor(r() * 4);
-  // edge 0: the top is the far edge, 1: the right, 2: the bottom, 3: the left.
-  const corners =
-    edge === 0
-      ? [
-          [-w * far, -h * near],
-          [w * far, -h * near],
-          [w, h * near],
-          [-w, h * near],
-        ]
-      : edge === 2
-        ? [
-            [-w, -h * near],
-            [w, -h * near],
-            [w * far, h * near],
-            [-w * far, h * near],
-          ]
-        : edge === 1
-          ? [
-              [-w * near, -h],
-              [w * near, -h * far],
-              [w * near, h * far],
-              [-w * near, h],
-            ]
-          : [
-              [-w * near, -h * far],
-              [w * near, -h],
-              [w * near, h],
-              [-w * near, h * far],
-            ];
+  // edge 0: the top is the far edge, 1: the right, 2: the bottom, 3: the left. The far edge's two corners move in
+  // by `far`; the page is foreshortened by `near` across it.
+  const farCorners = [edge, (edge + 1) % 4];
+  const acrossY = edge % 2 === 0;
+  const corners = [
+    [-w, -h],
+    [w, -h],
+    [w, h],
+    [-w, h],
+  ].map(([x, y], i) => {
+    const along = farCorners.includes(i) ? far : 1;
+    return acrossY ? [x! * along, y! * near] : [x! * near, y! * along];
+  });
   const turn = ((r() < 0.5 ? -1 : 1) * ((2 + r() * 10) * Math.PI)) / 180;
   const [cos, sin] = [Math.cos(turn), Math.sin(turn)];
   return corners.map(([x, y]) => ({
